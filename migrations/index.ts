@@ -1,0 +1,20 @@
+// The migrations, listed explicitly so that knex finds the same set from TypeScript sources
+// (tests, tsx) and from the compiled JavaScript (npm start), whatever the file extension.
+import type { Knex } from 'knex';
+import * as createAccounts from './20261128170000_create_accounts';
+
+type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
+
+const migrations: Record<string, Migration> = {
+  '20261128170000_create_accounts': createAccounts,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations).sort(),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`Migration inconnue : ${name}`);
+    return migration;
+  },
+};

@@ -1,0 +1,52 @@
+// createApp builds the Express app from its parts. It never listens and never connects: the entry
+// point (server.ts) and the tests decide that.
+import compression from 'compression';
+import express from 'express';
+import type { Logger } from 'pino';
+import { setUpCsrf } from './auth/csrf';
+import { requireSignIn, setUpCurrentUser } from './auth/current-user';
+import { authRoutes, rescueExpiredPost } from './auth/routes';
+import { createSessionStore, setUpWebSession } from './auth/session';
+import type { Config } from './config';
+import type { Services } from './services';
+import { errorHandler, notFound } from './web/errors';
+import { setUpHealthChecks } from './web/health';
+import { setUpRequestLogging } from './web/request-logging';
+import { setUpSecurityHeaders } from './web/security-headers';
+import { setUpStaticFiles, stylesheetHref } from './web/static-files';
+import { setUpViews } from './web/views';
+import { portalRoutes } from './web/portal-routes';
+
+export type AppDeps = { config: Config; logger: Logger; services: Services };
+
+export function createApp({ config, logger, services }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  setUpViews(app, { cache: config.production });
+  app.locals.stylesheet = stylesheetHref();
+
+  app.use(setUpRequestLogging(logger));
+  app.use(setUpSecurityHeaders());
+  app.use(compression());
+  app.use(setUpStaticFiles());
+  app.use(setUpHealthChecks(services.db));
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));
+  app.use(
+    setUpWebSession({
+      store: createSessionStore(services.db),
+      secret: config.sessionSecret,
+      secure: config.production,
+    }),
+  );
+  app.use(setUpCurrentUser(services.users));
+  app.use(setUpCsrf());
+  app.use(authRoutes(services.signIn));
+  app.use(requireSignIn);
+  app.use(portalRoutes());
+
+  app.use(notFound);
+  app.use(rescueExpiredPost);
+  app.use(errorHandler({ production: config.production }));
+  return app;
+}

@@ -1,0 +1,48 @@
+// Builds the real app on a fresh, migrated SQLite database file for each test file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../src/app';
+import { readConfig } from '../../src/config';
+import { migrateToLatest, openDatabase } from '../../src/db/connect';
+import { DEMO_PASSWORD } from '../../src/demo-accounts';
+import { services as buildServices } from '../../src/services';
+import { createLogger } from '../../src/web/request-logging';
+import type { Role } from '../../src/auth/users-repository';
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export async function createTestApp(env: NodeJS.ProcessEnv = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'myopenip-test-'));
+  const databaseUrl =
+    env.DATABASE_URL || process.env.TEST_DATABASE_URL || `sqlite:${path.join(dir, 'test.sqlite')}`;
+  const config = readConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...env });
+  const db = openDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  const services = buildServices(db);
+  const app = createApp({ config, logger: createLogger('silent'), services });
+  let counter = 0;
+  return {
+    app,
+    db,
+    services,
+    config,
+    /** Creates a user in a company of its own unless one is named; password DEMO_PASSWORD. */
+    async createUser(opts: { company?: string; role?: Role; email?: string } = {}) {
+      counter += 1;
+      const email = opts.email ?? `user${counter}-${Date.now()}@exemple.test`;
+      const company = opts.company ?? `Partenaire ${counter}`;
+      await services.signIn.createUser({
+        company,
+        email,
+        password: DEMO_PASSWORD,
+        role: opts.role ?? 'partner',
+      });
+      return { email, password: DEMO_PASSWORD, company };
+    },
+    async close() {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
