@@ -2,11 +2,13 @@
 // (tests, tsx) and from the compiled JavaScript (npm start), whatever the file extension.
 import type { Knex } from 'knex';
 import * as createAccounts from './20261128170000_create_accounts';
+import * as createClients from './20261128180000_create_clients';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
 const migrations: Record<string, Migration> = {
   '20261128170000_create_accounts': createAccounts,
+  '20261128180000_create_clients': createClients,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

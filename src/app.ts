@@ -16,6 +16,9 @@ import { setUpSecurityHeaders } from './web/security-headers';
 import { setUpStaticFiles, stylesheetHref } from './web/static-files';
 import { setUpViews } from './web/views';
 import { portalRoutes } from './web/portal-routes';
+import { listRoutes } from './clients/list-routes';
+import { wizardRoutes } from './clients/wizard-routes';
+import { clientRoutes } from './clients/client-routes';
 
 export type AppDeps = { config: Config; logger: Logger; services: Services };
 
@@ -44,6 +47,9 @@ export function createApp({ config, logger, services }: AppDeps): express.Expres
   app.use(authRoutes(services.signIn));
   app.use(requireSignIn);
   app.use(portalRoutes());
+  app.use(listRoutes({ list: services.clientList }));
+  app.use(wizardRoutes({ clients: services.clients, wizard: services.wizard }));
+  app.use(clientRoutes({ clients: services.clients }));
 
   app.use(notFound);
   app.use(rescueExpiredPost);

@@ -1,14 +1,21 @@
 // Wires repositories into services by hand: data access → services → createApp(services).
 import { signInService } from './auth/sign-in-service';
 import { usersRepository } from './auth/users-repository';
+import { clientListRepository } from './clients/list-repository';
+import { clientsRepository } from './clients/repository';
+import { wizardService } from './clients/wizard-service';
 import type { Db } from './db/connect';
 
 export function services(db: Db) {
   const users = usersRepository(db);
+  const clients = clientsRepository(db);
   return {
     db,
     users,
     signIn: signInService(users),
+    clients,
+    clientList: clientListRepository(db),
+    wizard: wizardService(clients),
   };
 }
 

@@ -1,9 +1,10 @@
 // argon2id through @node-rs/argon2: prebuilt binaries, no install script to approve.
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-const OPTIONS = { algorithm: Algorithm.Argon2id } as const;
+// Argon2id (the library's Algorithm.Argon2id = 2; a const enum, so spelled out here).
+const OPTIONS = { algorithm: 2 as const };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -14,7 +14,6 @@ declare module 'express-session' {
   interface SessionData {
     userId: number;
     signedInAt: number;
-    flash: string;
     /** The draft this session is filling in, offered again by « Ajouter un client ». */
     currentDraftId: number;
     /** A form posted after the session had expired, offered back after signing in again. */

@@ -4,6 +4,5 @@ import { Router } from 'express';
 export function portalRoutes(): Router {
   const router = Router();
   router.get('/entreprise', (_req, res) => res.render('pages/enterprise', { title: 'Entreprise' }));
-  router.get('/clients', (_req, res) => res.render('pages/clients/list', { title: 'Mes clients' }));
   return router;
 }

@@ -85,6 +85,7 @@ describe('sign-in', () => {
     expect(page.url).toBe('/clients');
     const row = await t.db('users').where({ email: user.email }).first();
     expect(row.failed_sign_ins).toBe(0);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
   it('gives a new session id at sign-in', async () => {
@@ -124,7 +125,7 @@ describe('sign-in', () => {
     const browser = new Browser(t.app);
     const redirect = await browser.agent.get('/entreprise?x=1');
     expect(redirect.headers.location).toBe('/connexion?next=%2Fentreprise%3Fx%3D1');
-    await browser.get(redirect.headers.location);
+    await browser.get(redirect.headers.location as string);
     const page = await browser.post('/connexion', {
       email: user.email,
       password: user.password,

@@ -58,3 +58,41 @@ export class Browser {
     return this.post('/connexion', { email, password });
   }
 }
+
+/**
+ * What a browser would send for a form of the page: every named control's current value (checked
+ * boxes only, the selected option), the typed overrides, and the pressed button's name and value.
+ */
+export function formFields(
+  page: Page,
+  overrides: Record<string, string | string[]> = {},
+  formSelector = 'form.step-form',
+): Record<string, string | string[]> {
+  const $ = page.$;
+  const form = $(formSelector).first();
+  if (!form.length) throw new Error(`pas de formulaire ${formSelector} sur ${page.url}`);
+  const fields: Record<string, string | string[]> = {};
+  const add = (name: string, value: string) => {
+    const existing = fields[name];
+    if (existing === undefined) fields[name] = value;
+    else fields[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  };
+  form.find('input[name], select[name], textarea[name]').each((_, el) => {
+    const control = $(el);
+    const name = control.attr('name')!;
+    if (name === '_csrf') return;
+    const type = control.attr('type');
+    if (el.tagName === 'select') {
+      const selected = control.find('option[selected]').first();
+      add(name, String((selected.length ? selected : control.find('option').first()).attr('value') ?? ''));
+    } else if (el.tagName === 'textarea') {
+      add(name, control.text());
+    } else if (type === 'radio' || type === 'checkbox') {
+      if (control.attr('checked') !== undefined) add(name, String(control.attr('value')));
+    } else if (type !== 'submit') {
+      add(name, String(control.attr('value') ?? ''));
+    }
+  });
+  for (const [name, value] of Object.entries(overrides)) fields[name] = value;
+  return fields;
+}

@@ -1,0 +1,89 @@
+// The shape of a field declaration. Each step declares its fields once (steps.ts); the form, the
+// joi schema, the messages, the summary, the columns and the draft's completeness derive from it.
+import type { Option } from '../domain';
+
+export type StepNumber = 1 | 2 | 3 | 4;
+export const STEP_NUMBERS: readonly StepNumber[] = [1, 2, 3, 4];
+
+/** One step's answers exactly as typed (a checkbox group gives a list). */
+export type Answers = Record<string, string | string[]>;
+/** Every step's answers: what a draft keeps. */
+export type AllAnswers = Partial<Record<StepNumber, Answers>>;
+
+/** Another field of the same step, and the value that switches a rule on. */
+export type Condition = { field: string; is: string };
+
+export type KindName =
+  | 'text'
+  | 'textarea'
+  | 'streetNumber'
+  | 'email'
+  | 'phone'
+  | 'mobile'
+  | 'amount'
+  | 'select'
+  | 'radio'
+  | 'yesno'
+  | 'checkboxes'
+  | 'siren'
+  | 'siret'
+  | 'web'
+  | 'country'
+  | 'postalCode'
+  | 'commune'
+  | 'iban'
+  | 'bic'
+  | 'fixed';
+
+export type Field = {
+  /** Form name and id; also the key in the answers. */
+  name: string;
+  label: string;
+  kind: KindName;
+  /** The table column; defaults to the snake_case of the name. */
+  column?: string;
+  required?: boolean | Condition;
+  /**
+   * The rule only applies under a condition. Otherwise the field must stay empty ('empty', with
+   * the message given) or is kept as typed without being checked ('unchecked').
+   */
+  onlyWhen?: Condition & ({ otherwise: 'empty'; message: string } | { otherwise: 'unchecked' });
+  maxLength?: number;
+  options?: readonly Option[] | (() => readonly Option[]);
+  /** Preselected on a new form: a constant, or computed from the other steps (prefills). */
+  defaultValue?: string | ((all: AllAnswers) => string | undefined);
+  autocomplete?: string;
+  hint?: string;
+  /** The fieldset the field belongs to, by its legend. */
+  group?: string;
+  /** Laid out side by side with the next fields of the same row name (short address parts). */
+  row?: string;
+  /** A value shown but never typed ('fixed' kind). */
+  fixedValue?: string;
+};
+
+export type Step = {
+  number: StepNumber;
+  /** The heading the user guide shows, in capitals. */
+  heading: string;
+  /** The summary's section title. */
+  title: string;
+  /** Where the step's typed columns live. */
+  table: 'clients' | 'sites' | 'billing_points' | 'contacts';
+  fields: readonly Field[];
+};
+
+export type FieldError = { field: string; message: string };
+
+export function optionsOf(field: Field): readonly Option[] {
+  return typeof field.options === 'function' ? field.options() : (field.options ?? []);
+}
+
+export function columnOf(field: Field): string {
+  return field.column ?? field.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+export function answerOf(answers: Answers | undefined, name: string): string {
+  const value = answers?.[name];
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}

@@ -1,0 +1,121 @@
+// Turns a step's declarations, answers and messages into what the field partial renders.
+import { communeChoices, kindOf, maxLengthOf } from './field-kinds';
+import { AllAnswers, Answers, answerOf, Field, FieldError, optionsOf, Step } from './field-types';
+
+export type FieldView = {
+  id: string;
+  name: string;
+  label: string;
+  input: string;
+  inputmode?: string;
+  autocomplete?: string;
+  maxLength: number;
+  required: boolean;
+  conditional: boolean;
+  value: string;
+  values: string[];
+  options: { value: string; label: string; selected: boolean }[];
+  hint?: string;
+  error?: string;
+  /** A problem that still blocks activation, shown on a reopened draft without being an error. */
+  pending?: string;
+  describedBy?: string;
+  row?: string;
+  fixedValue?: string;
+  /** The id an error summary links to: the input itself, or a group's first option. */
+  anchor: string;
+  /** A postal code gets its « Rechercher la commune » button. */
+  searchCommune: boolean;
+};
+
+export type FieldsetView = { legend?: string; rows: FieldView[][] };
+
+function valueFor(field: Field, answers: Answers | undefined, all: AllAnswers): string | string[] {
+  const typed = answers?.[field.name];
+  if (typed !== undefined) return typed;
+  const d = field.defaultValue;
+  return (typeof d === 'function' ? d(all) : d) ?? (field.kind === 'checkboxes' ? [] : '');
+}
+
+function fieldView(
+  field: Field,
+  answers: Answers | undefined,
+  all: AllAnswers,
+  errors: FieldError[],
+  pending: FieldError[],
+): FieldView {
+  const kind = kindOf(field);
+  const raw = valueFor(field, answers, all);
+  const values = Array.isArray(raw) ? raw : [raw];
+  const value = values[0] ?? '';
+  const error = errors.find((e) => e.field === field.name)?.message;
+  const pendingMessage = error ? undefined : pending.find((e) => e.field === field.name)?.message;
+  let input: string = kind.input;
+  let options = optionsOf(field).map((o) => ({
+    value: o.value,
+    label: o.label,
+    selected: values.includes(o.value),
+  }));
+  if (kind.input === 'commune') {
+    const communes = communeChoices({ ...answers, country: answerOf(answers, 'country') || 'FR' });
+    input = communes.length ? 'select' : 'text';
+    options = communes.map((c) => ({
+      value: c.name,
+      label: c.name,
+      selected: c.name.toLowerCase() === value.trim().toLowerCase(),
+    }));
+    if (communes.length && !options.some((o) => o.selected)) {
+      options.unshift({ value: '', label: 'Choisissez la commune', selected: true });
+    }
+  }
+  const hint = field.hint;
+  const describedBy = [hint && `${field.name}-hint`, (error || pendingMessage) && `${field.name}-error`]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    id: field.name,
+    name: field.name,
+    label: field.label,
+    input,
+    inputmode: kind.inputmode,
+    autocomplete: field.autocomplete,
+    maxLength: maxLengthOf(field),
+    required: field.required === true,
+    conditional: typeof field.required === 'object',
+    value,
+    values,
+    options,
+    hint,
+    error,
+    pending: pendingMessage,
+    describedBy: describedBy || undefined,
+    row: field.row,
+    fixedValue: field.fixedValue,
+    anchor:
+      input === 'radio' || input === 'checkboxes' ? `${field.name}-${options[0]?.value ?? ''}` : field.name,
+    searchCommune: field.kind === 'postalCode',
+  };
+}
+
+/** The step's fields grouped in fieldsets (by legend) and rows (short fields side by side). */
+export function fieldsets(
+  step: Step,
+  answers: Answers | undefined,
+  all: AllAnswers,
+  errors: FieldError[] = [],
+  pending: FieldError[] = [],
+): FieldsetView[] {
+  const sets: (FieldsetView & { key?: string })[] = [];
+  for (const field of step.fields) {
+    const view = fieldView(field, answers, all, errors, pending);
+    let set = sets[sets.length - 1];
+    if (!set || set.key !== field.group) {
+      set = { legend: field.group, key: field.group, rows: [] };
+      sets.push(set);
+    }
+    const lastRow = set.rows[set.rows.length - 1];
+    if (view.row && lastRow?.[0]?.row === view.row) lastRow.push(view);
+    else set.rows.push([view]);
+  }
+  return sets.map(({ legend, rows }) => ({ legend, rows }));
+}

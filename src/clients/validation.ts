@@ -1,0 +1,136 @@
+// One joi schema per step, derived from the field declarations, with French messages.
+import Joi from 'joi';
+import { communesForPostalCode, isFrenchPostalArea } from '../domain';
+import { kindOf, maxLengthOf } from './field-kinds';
+import { AllAnswers, Answers, answerOf, Condition, Field, FieldError, Step } from './field-types';
+
+export type StepResult = {
+  errors: FieldError[];
+  /** The checked value of each field that passed (null when empty or failing). */
+  values: Record<string, unknown>;
+  /** What to keep: checked values in their tidy form, everything else exactly as typed. */
+  answers: Answers;
+};
+
+const CHOICE_KINDS = new Set(['select', 'radio', 'yesno', 'country', 'checkboxes']);
+const FREE_TEXT_KINDS = new Set(['text', 'textarea', 'streetNumber']);
+/** What a draft keeps of one answer at most: far above any field's limit, so nothing typed is lost. */
+export const MAX_ANSWER_LENGTH = 2000;
+
+export function requiredMessage(field: Field): string {
+  if (CHOICE_KINDS.has(field.kind)) return `Choisissez une réponse pour « ${field.label} »`;
+  if (FREE_TEXT_KINDS.has(field.kind)) return `Renseignez « ${field.label} »`;
+  const empty = kindOf(field).check('', field, { answers: {}, all: {} });
+  return empty.ok ? `Renseignez « ${field.label} »` : empty.message;
+}
+
+const conditionHolds = (c: Condition, answers: Answers) => answerOf(answers, c.field).trim() === c.is;
+
+function checkedSchema(field: Field, required: boolean): Joi.Schema {
+  const kind = kindOf(field);
+  const rule = (value: unknown, helpers: Joi.CustomHelpers) => {
+    const ctx = helpers.prefs.context as { answers: Answers; all: AllAnswers };
+    const values = Array.isArray(value) ? value : [value];
+    const checked = values.map((v) => kind.check(String(v), field, ctx));
+    const failed = checked.find((c) => !c.ok);
+    if (failed && !failed.ok) return helpers.message({ custom: failed.message });
+    const results = checked.map((c) => (c.ok ? c.value : undefined));
+    return Array.isArray(value) ? results : results[0];
+  };
+  if (field.kind === 'checkboxes') {
+    return Joi.array().items(Joi.string()).single().default([]).custom(rule);
+  }
+  const max = maxLengthOf(field);
+  const base = Joi.string()
+    .trim()
+    .max(max)
+    .messages({ 'string.max': `« ${field.label} » : ${max} caractères au maximum` });
+  const message = requiredMessage(field);
+  return required
+    ? base.required().messages({ 'any.required': message, 'string.empty': message }).custom(rule)
+    : base.allow('').custom(rule);
+}
+
+function fieldSchema(field: Field): Joi.Schema {
+  const { required, onlyWhen } = field;
+  const whenRequired = (c: Condition) =>
+    Joi.when(c.field, { is: c.is, then: checkedSchema(field, true), otherwise: checkedSchema(field, false) });
+  const active =
+    required && typeof required === 'object' ? whenRequired(required) : checkedSchema(field, !!required);
+  if (!onlyWhen) return active;
+  const inactive =
+    onlyWhen.otherwise === 'empty'
+      ? Joi.string().trim().valid('').messages({ 'any.only': onlyWhen.message })
+      : Joi.string().trim().allow('').max(MAX_ANSWER_LENGTH);
+  return Joi.when(onlyWhen.field, { is: onlyWhen.is, then: active, otherwise: inactive });
+}
+
+const schemas = new WeakMap<Step, Joi.ObjectSchema>();
+function schemaOf(step: Step): Joi.ObjectSchema {
+  let schema = schemas.get(step);
+  if (!schema) {
+    const keys = Object.fromEntries(
+      step.fields.filter((f) => f.kind !== 'fixed').map((f) => [f.name, fieldSchema(f)]),
+    );
+    schema = Joi.object(keys).prefs({ abortEarly: false, stripUnknown: true });
+    schemas.set(step, schema);
+  }
+  return schema;
+}
+
+/** The step's answers from a posted form: only its own fields, each bounded in length. */
+export function answersFromBody(step: Step, body: Record<string, unknown>): Answers {
+  const answers: Answers = {};
+  for (const field of step.fields) {
+    if (field.kind === 'fixed') continue;
+    const raw = body[field.name];
+    const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) =>
+      String(v).slice(0, MAX_ANSWER_LENGTH),
+    );
+    if (field.kind === 'checkboxes') answers[field.name] = list;
+    else answers[field.name] = list[0] ?? '';
+  }
+  return answers;
+}
+
+/** A commune is filled in when the postal code has only one (no JavaScript needed). */
+export function completeAnswers(step: Step, answers: Answers): Answers {
+  const commune = step.fields.find((f) => f.kind === 'commune');
+  if (!commune || answerOf(answers, commune.name).trim() !== '') return answers;
+  const country = answerOf(answers, 'country') || 'FR';
+  if (!isFrenchPostalArea(country)) return answers;
+  const communes = communesForPostalCode(answerOf(answers, 'postalCode').replace(/\s/g, ''));
+  return communes.length === 1 && communes[0] ? { ...answers, [commune.name]: communes[0].name } : answers;
+}
+
+export function validateStep(step: Step, typed: Answers, all: AllAnswers): StepResult {
+  const answers = completeAnswers(step, typed);
+  const context = { answers, all: { ...all, [step.number]: answers } };
+  const { value, error } = schemaOf(step).validate(answers, { context });
+  const errors: FieldError[] = [];
+  for (const detail of error?.details ?? []) {
+    const name = String(detail.path[0]);
+    if (!errors.some((e) => e.field === name)) errors.push({ field: name, message: detail.message });
+  }
+  const failed = new Set(errors.map((e) => e.field));
+  const values: Record<string, unknown> = {};
+  const kept: Answers = { ...answers };
+  for (const field of step.fields) {
+    if (field.kind === 'fixed') continue;
+    const checked = failed.has(field.name) ? undefined : (value as Record<string, unknown>)[field.name];
+    const empty = checked === undefined || checked === '' || (Array.isArray(checked) && checked.length === 0);
+    if (empty) {
+      values[field.name] = field.kind === 'checkboxes' ? [] : null;
+    } else if (field.onlyWhen && !conditionHolds(field.onlyWhen, answers)) {
+      // Typed for a case that does not need it (an IBAN with « Chèque »): kept as typed in the
+      // answers, stored only if it happens to be valid, never reported.
+      const quiet = kindOf(field).check(String(checked), field, context);
+      values[field.name] = quiet.ok ? quiet.value : null;
+    } else {
+      values[field.name] = checked;
+      const kind = kindOf(field);
+      kept[field.name] = kind.toAnswer ? kind.toAnswer(checked, field) : (checked as string | string[]);
+    }
+  }
+  return { errors, values, answers: kept };
+}

@@ -1,0 +1,303 @@
+// « Ajouter un client »: one page per step, Post/Redirect/Get, drafts resumed from the list.
+import { Request, Response, Router } from 'express';
+import { currentUser } from '../auth/current-user';
+import type { User } from '../auth/users-repository';
+import { checkSiren } from '../domain';
+import { NotFoundError } from '../web/errors';
+import { addNotice, Notice, takeNotices } from '../web/notices';
+import { kindOf } from './field-kinds';
+import { AllAnswers, Answers, answerOf, FieldError, Step, STEP_NUMBERS } from './field-types';
+import { fieldsets } from './form-view';
+import type { ClientRecord, ClientsRepository } from './repository';
+import { stepOf, steps } from './steps';
+import { summaryOf, tvaOf } from './summary-view';
+import { validateStep, answersFromBody, completeAnswers } from './validation';
+import { problemsOf, SaveAction, WizardService } from './wizard-service';
+
+const DRAFT_SAVED = 'Brouillon enregistré. Retrouvez votre client à l’aide des filtres, état « brouillon ».';
+const ADDRESS_FIELDS = [
+  'streetNumber',
+  'street',
+  'building',
+  'floor',
+  'door',
+  'staircase',
+  'complement',
+  'country',
+  'postalCode',
+  'city',
+];
+
+type RenderOptions = {
+  client?: ClientRecord;
+  step: Step;
+  answers?: Answers;
+  errors?: FieldError[];
+  pending?: FieldError[];
+  notices?: Notice[];
+  conflict?: {
+    savedAt: string;
+    reloadHref: string;
+    differences: { label: string; yours: string; saved: string }[];
+  };
+  version?: number;
+  status?: number;
+};
+
+export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardService }): Router {
+  const { clients, wizard } = deps;
+  const router = Router();
+
+  /** The user's own customer, or a 404 whatever the reason (absent, or another partner's). */
+  async function ownClient(req: Request, res: Response): Promise<ClientRecord> {
+    const client = await clients.find(Number(req.params.id), { companyId: currentUser(res).companyId });
+    if (!client) throw new NotFoundError();
+    return client;
+  }
+
+  function stepParam(req: Request): Step {
+    const step = stepOf(Number(req.params.n));
+    if (!step) throw new NotFoundError();
+    return step;
+  }
+
+  async function sirenNotices(
+    user: User,
+    answers: Answers | undefined,
+    clientId?: number,
+  ): Promise<Notice[]> {
+    const siren = checkSiren(answerOf(answers, 'siren'));
+    if (!siren.ok) return [];
+    const twins = await clients.sameSiren(user.companyId, siren.value, clientId);
+    return twins.map((twin) => ({
+      kind: 'warning' as const,
+      text: 'Attention : vous avez déjà un client avec ce SIREN. Vous pouvez continuer si c’est voulu.',
+      href: `/clients/${twin.id}`,
+      linkText: `Voir « ${twin.raisonSociale || 'client sans nom'} »`,
+    }));
+  }
+
+  function render(req: Request, res: Response, o: RenderOptions) {
+    const { client, step } = o;
+    const all: AllAnswers = { ...(client?.answers ?? {}) };
+    if (o.answers) all[step.number] = o.answers;
+    const isDraft = !client || client.state === 'draft';
+    const problems = client ? problemsOf(client.answers) : new Map<number, FieldError[]>();
+    const reached = client?.reachedStep ?? 1;
+    const stepper = steps.map((s) => ({
+      number: s.number,
+      title: s.title,
+      current: s.number === step.number,
+      reached: isDraft ? s.number <= reached : true,
+      complete: client !== undefined && client.answers[s.number] !== undefined && !problems.has(s.number),
+      href:
+        client && (!isDraft || s.number <= reached) ? `/clients/${client.id}/etape/${s.number}` : undefined,
+    }));
+    const sets = fieldsets(step, all[step.number], all, o.errors, o.pending);
+    const anchors = new Map(sets.flatMap((set) => set.rows.flat()).map((f) => [f.name, f.anchor]));
+    const errors = (o.errors ?? []).map((e) => ({ ...e, anchor: anchors.get(e.field) ?? e.field }));
+    const stepTitle = `Étape ${step.number} sur 4 : ${step.title}`;
+    const pageHeading = isDraft
+      ? 'Nouveau client final'
+      : `Modifier le client « ${client?.raisonSociale ?? ''} »`;
+    const previous =
+      step.number > 1 && client ? `/clients/${client.id}/etape/${step.number - 1}` : '/clients';
+    res.status(o.status ?? 200).render('pages/clients/step', {
+      title: `${errors.length || o.conflict ? 'Erreur : ' : ''}${stepTitle} — ${pageHeading}`,
+      pageHeading,
+      step,
+      stepper,
+      errors,
+      notices: [...takeNotices(req), ...(o.notices ?? [])],
+      conflict: o.conflict,
+      fieldsets: sets,
+      version: o.version ?? client?.version ?? 0,
+      formAction: client ? `/clients/${client.id}/etape/${step.number}` : '/clients/nouveau',
+      isDraft,
+      primaryLabel: isDraft ? 'Enregistrer et continuer' : 'Enregistrer',
+      hasInlineButtons: step.fields.some((f) => f.kind === 'postalCode'),
+      backHref: isDraft ? previous : `/clients/${client!.id}`,
+      backLabel: isDraft && step.number > 1 ? 'Retour à l’étape précédente' : 'Retour',
+      cancelHref: client ? `/clients/${client.id}` : '/clients',
+    });
+  }
+
+  /** The differences between what the person typed and the version saved meanwhile. */
+  function conflictOf(step: Step, current: ClientRecord, yours: Answers) {
+    const saved = validateStep(step, current.answers[step.number] ?? {}, current.answers).values;
+    const mine = validateStep(step, yours, { ...current.answers, [step.number]: yours });
+    const show = (name: string, values: Record<string, unknown>, typed: Answers | undefined) => {
+      const field = step.fields.find((f) => f.name === name)!;
+      const value = values[name];
+      return value === null || value === undefined
+        ? answerOf(typed, name)
+        : kindOf(field).display(value, field);
+    };
+    const differences = step.fields
+      .filter((f) => f.kind !== 'fixed')
+      .map((f) => ({
+        label: f.label,
+        yours: show(f.name, mine.values, yours),
+        saved: show(f.name, saved, current.answers[step.number]),
+      }))
+      .filter((d) => d.yours !== d.saved);
+    return {
+      savedAt: current.updatedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }),
+      reloadHref: `/clients/${current.id}/etape/${step.number}`,
+      differences,
+    };
+  }
+
+  router.get('/clients/nouveau', async (req, res) => {
+    const user = currentUser(res);
+    const currentId = req.session.currentDraftId;
+    if (currentId && req.query.nouveau !== '1') {
+      const draft = await clients.find(currentId, { companyId: user.companyId });
+      if (draft?.state === 'draft') {
+        const problems = problemsOf(draft.answers);
+        const resumeStep =
+          STEP_NUMBERS.find((n) => problems.has(n) && n <= draft.reachedStep) ?? draft.reachedStep;
+        return res.render('pages/clients/resume-or-new', {
+          title: 'Ajouter un client',
+          draft,
+          resumeHref: `/clients/${draft.id}/etape/${resumeStep}`,
+        });
+      }
+    }
+    const reference = await wizard.suggestReference(user.companyId);
+    render(req, res, { step: steps[0]!, answers: { reference }, version: 0 });
+  });
+
+  async function handlePost(req: Request, res: Response, client: ClientRecord | undefined, step: Step) {
+    const user = currentUser(res);
+    const action = String(req.body.action ?? 'continuer');
+    let typed = answersFromBody(step, req.body);
+
+    if (action === 'commune') {
+      typed = completeAnswers(step, typed);
+      const all = { ...(client?.answers ?? {}), [step.number]: typed };
+      const errors = validateStep(step, typed, all).errors.filter(
+        (e) => e.field === 'postalCode' || e.field === 'city',
+      );
+      return render(req, res, { client, step, answers: typed, errors, version: Number(req.body.version) });
+    }
+    if (action === 'adresse' && step.number === 3) {
+      const site = client?.answers[2] ?? {};
+      for (const name of ADDRESS_FIELDS) typed[name] = answerOf(site, name);
+      return render(req, res, {
+        client,
+        step,
+        answers: typed,
+        version: Number(req.body.version),
+        notices: [{ text: 'Adresse du site principal recopiée : vérifiez-la, puis enregistrez.' }],
+      });
+    }
+
+    // A replayed or double-pressed final step lands on the same confirmation, creating nothing.
+    if (client && client.state !== 'draft' && req.body.parcours === 'creation') {
+      return res.redirect(303, `/clients/${client.id}/cree`);
+    }
+
+    const saveAction: SaveAction = action === 'brouillon' ? 'draft' : 'continue';
+    const outcome = await wizard.save({
+      user,
+      client,
+      step,
+      typed,
+      version: Number(req.body.version),
+      action: saveAction,
+    });
+    switch (outcome.kind) {
+      case 'invalid':
+        return render(req, res, {
+          client,
+          step,
+          answers: typed,
+          errors: outcome.errors,
+          version: Number(req.body.version),
+          status: 400,
+          notices: step.number === 1 ? await sirenNotices(user, typed, client?.id) : [],
+        });
+      case 'stale':
+        return render(req, res, {
+          client: outcome.current,
+          step,
+          answers: typed,
+          conflict: conflictOf(step, outcome.current, typed),
+          version: outcome.current.version,
+          status: 409,
+        });
+      case 'incomplete':
+        req.session.currentDraftId = outcome.clientId;
+        return res.redirect(303, `/clients/${outcome.clientId}/etape/${outcome.step}?verifier=1`);
+      case 'activated':
+        delete req.session.currentDraftId;
+        return res.redirect(303, `/clients/${outcome.clientId}/cree`);
+      case 'saved':
+        if (client && client.state !== 'draft') {
+          addNotice(req, { kind: 'success', text: 'Modifications enregistrées.' });
+          return res.redirect(303, `/clients/${outcome.clientId}`);
+        }
+        req.session.currentDraftId = outcome.clientId;
+        if (saveAction === 'draft') {
+          addNotice(req, { kind: 'success', text: DRAFT_SAVED });
+          return res.redirect(303, '/clients?etat=brouillon');
+        }
+        if (step.number === 1)
+          for (const n of await sirenNotices(user, typed, outcome.clientId)) addNotice(req, n);
+        return res.redirect(303, `/clients/${outcome.clientId}/etape/${step.number + 1}`);
+    }
+  }
+
+  router.post('/clients/nouveau', (req, res) => handlePost(req, res, undefined, steps[0]!));
+
+  router.get('/clients/:id/etape/:n', async (req, res) => {
+    const client = await ownClient(req, res);
+    const step = stepParam(req);
+    if (client.state === 'draft' && step.number > client.reachedStep) {
+      return res.redirect(`/clients/${client.id}/etape/${client.reachedStep}`);
+    }
+    const saved = client.answers[step.number];
+    const problems = saved ? validateStep(step, saved, client.answers).errors : [];
+    const verify = req.query.verifier === '1';
+    const notices: Notice[] = [];
+    if (client.state === 'draft' && problems.length && !verify) {
+      notices.push({
+        kind: 'warning',
+        text: `Ce brouillon n’est pas complet : ${problems.length} point${problems.length > 1 ? 's' : ''} à corriger avant l’activation.`,
+      });
+    }
+    if (verify && problems.length) {
+      notices.push({
+        kind: 'warning',
+        text: 'Le client n’est pas encore créé : corrigez cette étape pour l’activer.',
+      });
+    }
+    if (step.number === 1) notices.push(...(await sirenNotices(currentUser(res), saved, client.id)));
+    render(req, res, {
+      client,
+      step,
+      errors: verify ? problems : [],
+      pending: verify ? [] : problems,
+      notices,
+    });
+  });
+
+  router.post('/clients/:id/etape/:n', async (req, res) => {
+    const client = await ownClient(req, res);
+    await handlePost(req, res, client, stepParam(req));
+  });
+
+  router.get('/clients/:id/cree', async (req, res) => {
+    const client = await ownClient(req, res);
+    if (client.state === 'draft') return res.redirect(`/clients/${client.id}/etape/${client.reachedStep}`);
+    res.render('pages/clients/created', {
+      title: 'Votre client est créé',
+      client,
+      tva: tvaOf(client.answers),
+      sections: summaryOf(client.id, client.answers),
+    });
+  });
+
+  return router;
+}
