@@ -1,7 +1,4 @@
-// Builds the real app on a fresh, migrated SQLite database file for each test file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// Builds the real app on a fresh, migrated database for each test file (see databases.ts).
 import { createApp } from '../../src/app';
 import { readConfig } from '../../src/config';
 import { migrateToLatest, openDatabase } from '../../src/db/connect';
@@ -9,14 +6,13 @@ import { DEMO_PASSWORD } from '../../src/demo-accounts';
 import { services as buildServices } from '../../src/services';
 import { createLogger } from '../../src/web/request-logging';
 import type { Role } from '../../src/auth/users-repository';
+import { freshDatabase } from './databases';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-export async function createTestApp(env: NodeJS.ProcessEnv = {}) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'myopenip-test-'));
-  const databaseUrl =
-    env.DATABASE_URL || process.env.TEST_DATABASE_URL || `sqlite:${path.join(dir, 'test.sqlite')}`;
-  const config = readConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...env });
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, kind?: 'sqlite' | 'postgres') {
+  const fresh = env.DATABASE_URL ? undefined : await freshDatabase(kind);
+  const config = readConfig({ NODE_ENV: 'test', DATABASE_URL: fresh?.url, ...env });
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   const services = buildServices(db);
@@ -42,7 +38,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}) {
     },
     async close() {
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      await fresh?.drop();
     },
   };
 }
