@@ -1,0 +1,279 @@
+// The French identifiers and addresses, checked through the wizard's pages as a person types them.
+import { Browser, Page } from '../support/browser';
+import { createTestApp, TestApp } from '../support/test-app';
+import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await createTestApp();
+  const user = await t.createUser();
+  browser = new Browser(t.app);
+  await browser.signIn(user.email, user.password);
+});
+afterAll(() => t.close());
+
+const text = (page: Page, selector: string) => page.$(selector).text().replace(/\s+/g, ' ').trim();
+const idFromUrl = (url: string) => Number(/\/clients\/(\d+)/.exec(url)?.[1]);
+let references = 0;
+const step1 = () => ({ ...STEP_ANSWERS[1], reference: `FD-${++references}` });
+
+/** Opens a new draft and brings it to step `n`, with the earlier steps' answers given. */
+async function atStep(n: number, earlier: Record<number, Record<string, string | string[]>> = {}) {
+  let page = await browser.get('/clients/nouveau?nouveau=1');
+  for (let i = 1; i < n; i++) {
+    page = await submitStep(browser, page, { ...(i === 1 ? step1() : STEP_ANSWERS[i]), ...earlier[i] });
+    expect(page.$('.error-summary').length).toBe(0);
+  }
+  return page;
+}
+
+describe('SIREN and SIRET', () => {
+  it.each([
+    ['a transposed digit', '732 829 302', 'Ce SIREN n'],
+    ['too few digits', '73282932', '9 chiffres'],
+  ])('refuses a SIREN with %s, with an example', async (_case, siren, message) => {
+    const page = await atStep(1);
+    const result = await submitStep(browser, page, { ...step1(), siren });
+    expect(result.status).toBe(400);
+    expect(text(result, '#siren-error')).toContain(message);
+    expect(text(result, '#siren-error')).toContain('par exemple 732 829 320');
+  });
+
+  it('accepts a SIREN typed with dots and spaces, and stores its 9 digits', async () => {
+    const page = await createClient(browser, { 1: { ...step1(), siren: '552.081.317' }, 2: { siret: '' } });
+    const row = await t
+      .db('clients')
+      .where({ id: idFromUrl(page.url) })
+      .first();
+    expect(row.siren).toBe('552081317');
+    expect(text(page, 'main')).toContain('FR03552081317');
+  });
+
+  it('refuses the SIRET of another company than the step-1 SIREN', async () => {
+    const page = await atStep(2);
+    const result = await submitStep(browser, page, { ...STEP_ANSWERS[2], siret: '552 081 317 00036' });
+    expect(result.status).toBe(400);
+    expect(text(result, '#siret-error')).toContain('732 829 320');
+  });
+
+  it('accepts a La Poste SIRET that only passes the digit-sum rule', async () => {
+    const page = await atStep(2, { 1: { siren: '356 000 000' } });
+    const result = await submitStep(browser, page, { ...STEP_ANSWERS[2], siret: '356 000 000 49837' });
+    expect(result.$('form h2').text()).toBe('CRÉATION DU POINT DE FACTURATION');
+  });
+});
+
+describe('phone numbers', () => {
+  it('stores E.164 and shows the national format; « 0033 » and « +33 (0) » parse', async () => {
+    const page = await createClient(browser, {
+      1: step1(),
+      2: { phone: '0033 2 47 27 12 34', fax: '+33 (0)2 47 27 12 99' },
+    });
+    const site = await t
+      .db('sites')
+      .where({ client_id: idFromUrl(page.url) })
+      .first();
+    expect([site.phone, site.fax]).toEqual(['+33247271234', '+33247271299']);
+    expect(text(page, 'main')).toContain('02 47 27 12 34');
+  });
+
+  it('gives a Guadeloupe site’s 0590 number the +590 prefix, and the administrator’s mobile too', async () => {
+    const page = await createClient(browser, {
+      1: step1(),
+      2: { siret: '', postalCode: '97110', city: '', phone: '0590 82 12 34' },
+      4: { phone: '0590 82 12 35', mobile: '0690 12 34 56' },
+    });
+    const id = idFromUrl(page.url);
+    const site = await t.db('sites').where({ client_id: id }).first();
+    expect(site.phone).toBe('+590590821234');
+    expect(site.city).toBe('Pointe-à-Pitre');
+    const admin = await t.db('contacts').where({ client_id: id }).first();
+    expect(admin.mobile).toBe('+590690123456');
+  });
+
+  it('reads a Martinique landline for a site in Martinique', async () => {
+    const page = await atStep(2);
+    const result = await submitStep(browser, page, {
+      ...STEP_ANSWERS[2],
+      siret: '',
+      country: 'MQ',
+      postalCode: '97200',
+      city: 'Fort-de-France',
+      phone: '0596 63 12 34',
+    });
+    expect(result.$('form h2').text()).toBe('CRÉATION DU POINT DE FACTURATION');
+    const site = await t
+      .db('sites')
+      .where({ client_id: idFromUrl(result.url) })
+      .first();
+    expect(site.phone).toBe('+596596631234');
+    expect(site.country).toBe('MQ');
+  });
+
+  it('refuses a landline as « Mobile », with an example', async () => {
+    const page = await atStep(4);
+    const result = await submitStep(browser, page, { ...STEP_ANSWERS[4], mobile: '02 47 27 12 34' });
+    expect(result.status).toBe(400);
+    expect(text(result, '#mobile-error')).toBe(
+      'Erreur : Saisissez un numéro de mobile, par exemple 06 12 34 56 78',
+    );
+  });
+
+  it('accepts a Réunion mobile for a site in La Réunion', async () => {
+    const page = await createClient(browser, {
+      1: step1(),
+      2: { siret: '', postalCode: '97400', city: 'Saint-Denis', phone: '0262 40 12 34' },
+      4: { phone: '0262 40 12 35', mobile: '0692 12 34 56' },
+    });
+    const admin = await t
+      .db('contacts')
+      .where({ client_id: idFromUrl(page.url) })
+      .first();
+    expect(admin.mobile).toBe('+262692123456');
+  });
+});
+
+describe('postal codes and communes', () => {
+  it.each([
+    ['75116', '', 'Paris', '75056'],
+    ['20000', 'ajaccio', 'Ajaccio', '2A004'],
+    ['97133', '', 'Saint-Barthélemy', '97701'],
+    ['37550', 'ST AVERTIN', 'Saint-Avertin', '37208'],
+  ])('%s « %s » → %s (INSEE %s)', async (postalCode, city, name, insee) => {
+    const page = await atStep(2);
+    const result = await submitStep(browser, page, {
+      ...STEP_ANSWERS[2],
+      siret: '',
+      phone: '+33 1 45 45 32 45',
+      postalCode,
+      city,
+    });
+    expect(result.$('.error-summary').text()).toBe('');
+    const site = await t
+      .db('sites')
+      .where({ client_id: idFromUrl(result.url) })
+      .first();
+    expect([site.city, site.city_insee]).toEqual([name, insee]);
+  });
+
+  it('refuses a postal code that does not exist, and a commune that is not the postal code’s', async () => {
+    const page = await atStep(2);
+    const unknown = await submitStep(browser, page, { ...STEP_ANSWERS[2], postalCode: '99999' });
+    expect(text(unknown, '#postalCode-error')).toContain("n'existe pas");
+    const wrong = await submitStep(browser, unknown, { postalCode: '37550', city: 'Tours' });
+    expect(wrong.status).toBe(400);
+    expect(text(wrong, '#city-error')).toContain('« Tours » n’est pas une commune du code postal 37550');
+  });
+
+  it('« Rechercher la commune » fills in the only commune of a postal code, saving nothing', async () => {
+    const page = await atStep(2);
+    const search = await submitStep(
+      browser,
+      page,
+      { ...STEP_ANSWERS[2], postalCode: '20000', city: '' },
+      'commune',
+    );
+    expect(search.status).toBe(200);
+    expect(search.$('#city').val()).toBe('Ajaccio');
+    expect(search.$('.error-summary').length).toBe(0);
+    expect(
+      await t
+        .db('sites')
+        .where({ client_id: idFromUrl(search.url) })
+        .first(),
+    ).toBeUndefined();
+  });
+
+  it('accepts a foreign address with its own postal code format', async () => {
+    const page = await atStep(2);
+    const result = await submitStep(browser, page, {
+      ...STEP_ANSWERS[2],
+      siret: '',
+      country: 'BE',
+      postalCode: '1050',
+      city: 'Ixelles',
+      phone: '02 512 34 56',
+    });
+    expect(result.$('.error-summary').text()).toBe('');
+    const site = await t
+      .db('sites')
+      .where({ client_id: idFromUrl(result.url) })
+      .first();
+    expect([site.country, site.postal_code, site.city, site.phone]).toEqual([
+      'BE',
+      '1050',
+      'Ixelles',
+      '+3225123456',
+    ]);
+  });
+
+  it('lists every country with its French name, France first and preselected', async () => {
+    const page = await atStep(2);
+    const options = page.$('#country option');
+    expect(options.length).toBeGreaterThanOrEqual(249);
+    expect(options.first().text()).toBe('France');
+    expect(page.$('#country option[selected]').val()).toBe('FR');
+    const names = options.map((_, o) => page.$(o).text()).get();
+    expect(names).toEqual(expect.arrayContaining(['Guadeloupe', 'Martinique', 'Allemagne', 'Belgique']));
+  });
+});
+
+describe('IBAN, amounts, web addresses, legal forms', () => {
+  it('refuses a French IBAN whose RIB key is wrong though its mod-97 key is right', async () => {
+    const page = await atStep(3);
+    const result = await submitStep(browser, page, {
+      ...STEP_ANSWERS[3],
+      paymentMethod: 'sepa',
+      iban: 'FR49 3000 6000 0112 3456 7890 190',
+    });
+    expect(result.status).toBe(400);
+    expect(text(result, '#iban-error')).toMatch(/clé RIB/i);
+  });
+
+  it('shows the IBAN in groups of four on the summary', async () => {
+    const page = await createClient(browser, {
+      1: step1(),
+      3: { paymentMethod: 'sepa', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' },
+    });
+    expect(text(page, 'main')).toContain('FR76 3000 6000 0112 3456 7890 189');
+  });
+
+  it.each([
+    ['1500.5', 150050],
+    ['1 500 €', 150000],
+    ['0,99', 99],
+  ])('reads the deposit « %s » as %i cents', async (deposit, cents) => {
+    const page = await atStep(1);
+    const result = await submitStep(browser, page, { ...step1(), guaranteeType: 'depot', deposit });
+    const row = await t
+      .db('clients')
+      .where({ id: idFromUrl(result.url) })
+      .first();
+    expect(Number(row.deposit_cents)).toBe(cents);
+  });
+
+  it('offers the legal forms as « SIGLE - Libellé » and stores the INSEE code', async () => {
+    const page = await atStep(1);
+    const labels = page
+      .$('#legalForm option')
+      .map((_, o) => page.$(o).text())
+      .get();
+    expect(labels).toEqual(
+      expect.arrayContaining(['EI - Entreprise individuelle', 'Association loi 1901', 'Autre']),
+    );
+    const result = await submitStep(browser, page, { ...step1(), legalForm: '5710' });
+    const row = await t
+      .db('clients')
+      .where({ id: idFromUrl(result.url) })
+      .first();
+    expect(row.legal_form).toBe('5710');
+  });
+
+  it('refuses a web address that is not one, with an example', async () => {
+    const page = await atStep(1);
+    const result = await submitStep(browser, page, { ...step1(), website: 'javascript:alert(1)' });
+    expect(result.status).toBe(400);
+    expect(text(result, '#website-error')).toContain('par exemple');
+  });
+});
