@@ -13,7 +13,7 @@ export type StepResult = {
 };
 
 const CHOICE_KINDS = new Set(['select', 'radio', 'yesno', 'country', 'checkboxes']);
-const FREE_TEXT_KINDS = new Set(['text', 'textarea', 'streetNumber']);
+const FREE_TEXT_KINDS = new Set(['text', 'textarea', 'streetNumber', 'commune']);
 /** What a draft keeps of one answer at most: far above any field's limit, so nothing typed is lost. */
 export const MAX_ANSWER_LENGTH = 2000;
 

@@ -33,7 +33,12 @@ describe('the four steps', () => {
       expect(page.status).toBe(200);
       expect(text(page, 'h1')).toBe('Nouveau client final');
       headings.push(text(page, 'form h2'));
-      expect(page.$('.stepper li[aria-current=step] .step-number').text()).toBe(String(n));
+      const stepper = page.$('.stepper li');
+      expect(stepper.length).toBe(4);
+      expect(stepper.index(page.$('.stepper li[aria-current=step]'))).toBe(n - 1);
+      // Reached steps are links, each telling whether it is complete.
+      expect(page.$('.stepper li a').length).toBe(n - 1);
+      expect(page.$('.stepper li.complete').length).toBe(n - 1);
       expect(page.$('form.step-form').attr('novalidate')).toBeDefined();
       expect(text(page, '.required-note')).toBe('* champ obligatoire');
       const buttons = page
