@@ -93,6 +93,19 @@ export function communeChoices(answers: Answers): Commune[] {
 
 const countryOptions = (): readonly Option[] => countries().map((c) => ({ value: c.code, label: c.name }));
 
+/** A phone number read with the address's country as default, stored E.164, shown nationally. */
+function phoneKind(opts: { mobile: boolean }): Kind {
+  const display = (v: unknown) => (v ? formatPhoneNational(String(v)) : '');
+  return {
+    input: 'tel',
+    inputmode: 'tel',
+    maxLength: 30,
+    check: (v, _f, ctx) => checkPhone(v, phoneRegion(ctx), opts),
+    display,
+    toAnswer: display,
+  };
+}
+
 const text: Kind = { input: 'text', maxLength: 120, check: (v) => ok(v), display: asText };
 
 export const kinds: Record<KindName, Kind> = {
@@ -116,22 +129,8 @@ export const kinds: Record<KindName, Kind> = {
         : ok(v.toLowerCase()),
     display: asText,
   },
-  phone: {
-    toAnswer: (v, f) => kinds[f.kind].display(v, f),
-    input: 'tel',
-    inputmode: 'tel',
-    maxLength: 30,
-    check: (v, _f, ctx) => checkPhone(v, phoneRegion(ctx)),
-    display: (v) => (v ? formatPhoneNational(String(v)) : ''),
-  },
-  mobile: {
-    toAnswer: (v, f) => kinds[f.kind].display(v, f),
-    input: 'tel',
-    inputmode: 'tel',
-    maxLength: 30,
-    check: (v, _f, ctx) => checkPhone(v, phoneRegion(ctx), { mobile: true }),
-    display: (v) => (v ? formatPhoneNational(String(v)) : ''),
-  },
+  phone: phoneKind({ mobile: false }),
+  mobile: phoneKind({ mobile: true }),
   amount: {
     toAnswer: (v, f) => kinds[f.kind].display(v, f),
     input: 'text',
