@@ -1,0 +1,47 @@
+// Screenshots for the README, taken by hand (not in CI), from the real app with JavaScript off:
+//   npx tsx test/e2e/support/take-screenshots.ts [folder]     (default: docs/screenshots)
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, newNoJsContext } from './chromium';
+import { serveTestApp } from './server';
+
+const WIDTHS = [320, 1024];
+
+async function main(): Promise<void> {
+  const outDir = path.resolve(process.argv[2] ?? 'docs/screenshots');
+  mkdirSync(outDir, { recursive: true });
+  const served = await serveTestApp();
+  const browser = await launchChromium();
+  try {
+    const user = await served.t.createUser({ email: 'demo@myopenip.test', company: 'Démo Télécom' });
+    for (const width of WIDTHS) {
+      const context = await newNoJsContext(browser, { viewport: { width, height: 640 } });
+      const page = await context.newPage();
+      const shoot = async (name: string) => {
+        const file = path.join(outDir, `${name}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file);
+      };
+      await page.goto(`${served.url}/connexion`);
+      await shoot('connexion');
+      await signIn(page, user);
+      await shoot('mes-clients');
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+}
+
+async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('E-mail').fill(user.email);
+  await page.getByLabel('Mot de passe').fill(user.password);
+  await Promise.all([page.waitForURL('**/clients'), page.getByLabel('Mot de passe').press('Enter')]);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
