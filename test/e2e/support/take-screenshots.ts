@@ -3,7 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { STEP_ANSWERS } from '../../support/wizard';
 import { launchChromium, newNoJsContext } from './chromium';
+import { fillForm } from './forms';
 import { serveTestApp } from './server';
 
 const WIDTHS = [320, 1024];
@@ -27,12 +29,36 @@ async function main(): Promise<void> {
       await shoot('connexion');
       await signIn(page, user);
       await shoot('mes-clients');
+      await page.goto(`${served.url}/clients/nouveau?nouveau=1`);
+      for (const n of [1, 2, 3, 4] as const) {
+        await shoot(`etape-${n}`);
+        if (n === 2) {
+          await fillForm(page.locator('form.step-form'), {
+            phone: '01 23',
+            postalCode: '51300',
+            siret: '732 829 320 00075',
+          });
+          await submit(page);
+          await shoot('etape-2-erreurs');
+        }
+        const answers = n === 2 ? { ...STEP_ANSWERS[2], postalCode: '51300', city: 'Vitry-le-François' } : {};
+        await fillForm(page.locator('form.step-form'), { ...STEP_ANSWERS[n], ...answers });
+        await submit(page);
+      }
+      await shoot('client-cree');
       await context.close();
     }
   } finally {
     await browser.close();
     await served.close();
   }
+}
+
+async function submit(page: Page): Promise<void> {
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.locator('form.step-form .actions button[value=continuer]').click(),
+  ]);
 }
 
 async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
