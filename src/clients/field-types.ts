@@ -54,6 +54,8 @@ export type Field = {
   defaultValue?: string | ((all: AllAnswers) => string | undefined);
   autocomplete?: string;
   hint?: string;
+  /** A realistic value, quoted by the message of a required free-text field left empty. */
+  example?: string;
   /** The fieldset the field belongs to, by its legend. */
   group?: string;
   /** Laid out side by side with the next fields of the same row name (short address parts). */

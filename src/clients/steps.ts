@@ -23,6 +23,7 @@ function addressFields(streetNumberRequired: boolean): Field[] {
   return [
     {
       name: 'streetNumber',
+      example: '12',
       label: 'n°',
       kind: 'streetNumber',
       required: streetNumberRequired,
@@ -32,6 +33,7 @@ function addressFields(streetNumberRequired: boolean): Field[] {
     },
     {
       name: 'street',
+      example: 'rue de la République',
       label: 'Voie',
       kind: 'text',
       required: true,
@@ -65,6 +67,7 @@ function addressFields(streetNumberRequired: boolean): Field[] {
     },
     {
       name: 'city',
+      example: 'Saint-Avertin',
       label: 'Commune de l’adresse',
       kind: 'commune',
       required: true,
@@ -84,6 +87,7 @@ export const steps: readonly Step[] = [
     fields: [
       {
         name: 'raisonSociale',
+        example: 'Boulangerie Martin',
         label: 'Raison sociale',
         kind: 'text',
         required: true,
@@ -91,6 +95,7 @@ export const steps: readonly Step[] = [
       },
       {
         name: 'reference',
+        example: 'CLI-000124',
         label: 'Référence client',
         kind: 'text',
         maxLength: 50,
@@ -211,6 +216,7 @@ export const steps: readonly Step[] = [
       { name: 'isDefault', label: 'Point de facturation par défaut', kind: 'fixed', fixedValue: 'Oui' },
       {
         name: 'accountHolder',
+        example: 'Boulangerie Martin',
         label: 'Titulaire du compte',
         kind: 'text',
         required: true,
@@ -291,6 +297,7 @@ export const steps: readonly Step[] = [
       },
       {
         name: 'lastName',
+        example: 'Martin',
         label: 'Nom',
         kind: 'text',
         maxLength: 80,
@@ -299,6 +306,7 @@ export const steps: readonly Step[] = [
       },
       {
         name: 'firstName',
+        example: 'Claire',
         label: 'Prénom',
         kind: 'text',
         maxLength: 80,

@@ -19,7 +19,9 @@ export const MAX_ANSWER_LENGTH = 2000;
 
 export function requiredMessage(field: Field): string {
   if (CHOICE_KINDS.has(field.kind)) return `Choisissez une réponse pour « ${field.label} »`;
-  if (FREE_TEXT_KINDS.has(field.kind)) return `Renseignez « ${field.label} »`;
+  if (FREE_TEXT_KINDS.has(field.kind)) {
+    return `Renseignez « ${field.label} »${field.example ? `, par exemple ${field.example}` : ''}`;
+  }
   const empty = kindOf(field).check('', field, { answers: {}, all: {} });
   return empty.ok ? `Renseignez « ${field.label} »` : empty.message;
 }
