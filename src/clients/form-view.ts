@@ -1,6 +1,6 @@
 // Turns a step's declarations, answers and messages into what the field partial renders.
 import { communeChoices, kindOf, maxLengthOf } from './field-kinds';
-import { AllAnswers, Answers, answerOf, Field, FieldError, optionsOf, Step } from './field-types';
+import { AllAnswers, Answers, Field, FieldError, optionsOf, Step } from './field-types';
 
 export type FieldView = {
   id: string;
@@ -57,7 +57,7 @@ function fieldView(
     selected: values.includes(o.value),
   }));
   if (kind.input === 'commune') {
-    const communes = communeChoices({ ...answers, country: answerOf(answers, 'country') || 'FR' });
+    const communes = communeChoices(answers ?? {});
     input = communes.length ? 'select' : 'text';
     options = communes.map((c) => ({
       value: c.name,

@@ -1,7 +1,7 @@
 // The only code that reads and writes customers. Rows are snake_case, the app sees camelCase.
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
-import type { AllAnswers, Step, StepNumber } from './field-types';
+import type { AllAnswers, Step } from './field-types';
 
 export type ClientState = 'draft' | 'active' | 'inactive';
 
@@ -255,4 +255,3 @@ export function clientsRepository(db: Db) {
 }
 
 export type ClientsRepository = ReturnType<typeof clientsRepository>;
-export type { StepNumber };
