@@ -4,45 +4,20 @@ import { currentUser } from '../auth/current-user';
 import type { User } from '../auth/users-repository';
 import { checkSiren } from '../domain';
 import { NotFoundError } from '../web/errors';
-import { addNotice, Notice, takeNotices } from '../web/notices';
-import { kindOf } from './field-kinds';
-import { AllAnswers, Answers, answerOf, FieldError, Step, STEP_NUMBERS } from './field-types';
-import { fieldsets } from './form-view';
+import { addNotice, Notice } from '../web/notices';
+import { Answers, answerOf, Step, STEP_NUMBERS } from './field-types';
 import type { ClientRecord, ClientsRepository } from './repository';
 import { stepOf, steps } from './steps';
+import { conflictOf, renderStep } from './step-page';
 import { summaryOf, tvaOf } from './summary-view';
 import { validateStep, answersFromBody, completeAnswers } from './validation';
 import { problemsOf, SaveAction, WizardService } from './wizard-service';
 
 const DRAFT_SAVED = 'Brouillon enregistré. Retrouvez votre client à l’aide des filtres, état « brouillon ».';
-const ADDRESS_FIELDS = [
-  'streetNumber',
-  'street',
-  'building',
-  'floor',
-  'door',
-  'staircase',
-  'complement',
-  'country',
-  'postalCode',
-  'city',
-];
-
-type RenderOptions = {
-  client?: ClientRecord;
-  step: Step;
-  answers?: Answers;
-  errors?: FieldError[];
-  pending?: FieldError[];
-  notices?: Notice[];
-  conflict?: {
-    savedAt: string;
-    reloadHref: string;
-    differences: { label: string; yours: string; saved: string }[];
-  };
-  version?: number;
-  status?: number;
-};
+/** The billing point's address fields, those « Remplir à partir de l'adresse du site principal » fills. */
+const ADDRESS_FIELDS = stepOf(3)!
+  .fields.filter((f) => f.group === 'Adresse')
+  .map((f) => f.name);
 
 export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardService }): Router {
   const { clients, wizard } = deps;
@@ -77,77 +52,6 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     }));
   }
 
-  function render(req: Request, res: Response, o: RenderOptions) {
-    const { client, step } = o;
-    const all: AllAnswers = { ...(client?.answers ?? {}) };
-    if (o.answers) all[step.number] = o.answers;
-    const isDraft = !client || client.state === 'draft';
-    const problems = client ? problemsOf(client.answers) : new Map<number, FieldError[]>();
-    const reached = client?.reachedStep ?? 1;
-    const stepper = steps.map((s) => ({
-      number: s.number,
-      title: s.title,
-      current: s.number === step.number,
-      reached: isDraft ? s.number <= reached : true,
-      complete: client !== undefined && client.answers[s.number] !== undefined && !problems.has(s.number),
-      href:
-        client && (!isDraft || s.number <= reached) ? `/clients/${client.id}/etape/${s.number}` : undefined,
-    }));
-    const sets = fieldsets(step, all[step.number], all, o.errors, o.pending);
-    const anchors = new Map(sets.flatMap((set) => set.rows.flat()).map((f) => [f.name, f.anchor]));
-    const errors = (o.errors ?? []).map((e) => ({ ...e, anchor: anchors.get(e.field) ?? e.field }));
-    const stepTitle = `Étape ${step.number} sur 4 : ${step.title}`;
-    const pageHeading = isDraft
-      ? 'Nouveau client final'
-      : `Modifier le client « ${client?.raisonSociale ?? ''} »`;
-    const previous =
-      step.number > 1 && client ? `/clients/${client.id}/etape/${step.number - 1}` : '/clients';
-    res.status(o.status ?? 200).render('pages/clients/step', {
-      title: `${errors.length || o.conflict ? 'Erreur : ' : ''}${stepTitle} — ${pageHeading}`,
-      pageHeading,
-      step,
-      stepper,
-      errors,
-      notices: [...takeNotices(req), ...(o.notices ?? [])],
-      conflict: o.conflict,
-      fieldsets: sets,
-      version: o.version ?? client?.version ?? 0,
-      formAction: client ? `/clients/${client.id}/etape/${step.number}` : '/clients/nouveau',
-      isDraft,
-      primaryLabel: isDraft ? 'Enregistrer et continuer' : 'Enregistrer',
-      hasInlineButtons: step.fields.some((f) => f.kind === 'postalCode'),
-      backHref: isDraft ? previous : `/clients/${client!.id}`,
-      backLabel: isDraft && step.number > 1 ? 'Retour à l’étape précédente' : 'Retour',
-      cancelHref: client ? `/clients/${client.id}` : '/clients',
-    });
-  }
-
-  /** The differences between what the person typed and the version saved meanwhile. */
-  function conflictOf(step: Step, current: ClientRecord, yours: Answers) {
-    const saved = validateStep(step, current.answers[step.number] ?? {}, current.answers).values;
-    const mine = validateStep(step, yours, { ...current.answers, [step.number]: yours });
-    const show = (name: string, values: Record<string, unknown>, typed: Answers | undefined) => {
-      const field = step.fields.find((f) => f.name === name)!;
-      const value = values[name];
-      return value === null || value === undefined
-        ? answerOf(typed, name)
-        : kindOf(field).display(value, field);
-    };
-    const differences = step.fields
-      .filter((f) => f.kind !== 'fixed')
-      .map((f) => ({
-        label: f.label,
-        yours: show(f.name, mine.values, yours),
-        saved: show(f.name, saved, current.answers[step.number]),
-      }))
-      .filter((d) => d.yours !== d.saved);
-    return {
-      savedAt: current.updatedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }),
-      reloadHref: `/clients/${current.id}/etape/${step.number}`,
-      differences,
-    };
-  }
-
   router.get('/clients/nouveau', async (req, res) => {
     const user = currentUser(res);
     const currentId = req.session.currentDraftId;
@@ -165,7 +69,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
       }
     }
     const reference = await wizard.suggestReference(user.companyId);
-    render(req, res, { step: steps[0]!, answers: { reference }, version: 0 });
+    renderStep(req, res, { step: steps[0]!, answers: { reference }, version: 0 });
   });
 
   async function handlePost(req: Request, res: Response, client: ClientRecord | undefined, step: Step) {
@@ -179,12 +83,18 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
       const errors = validateStep(step, typed, all).errors.filter(
         (e) => e.field === 'postalCode' || e.field === 'city',
       );
-      return render(req, res, { client, step, answers: typed, errors, version: Number(req.body.version) });
+      return renderStep(req, res, {
+        client,
+        step,
+        answers: typed,
+        errors,
+        version: Number(req.body.version),
+      });
     }
     if (action === 'adresse' && step.number === 3) {
       const site = client?.answers[2] ?? {};
       for (const name of ADDRESS_FIELDS) typed[name] = answerOf(site, name);
-      return render(req, res, {
+      return renderStep(req, res, {
         client,
         step,
         answers: typed,
@@ -209,7 +119,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     });
     switch (outcome.kind) {
       case 'invalid':
-        return render(req, res, {
+        return renderStep(req, res, {
           client,
           step,
           answers: typed,
@@ -219,7 +129,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
           notices: step.number === 1 ? await sirenNotices(user, typed, client?.id) : [],
         });
       case 'stale':
-        return render(req, res, {
+        return renderStep(req, res, {
           client: outcome.current,
           step,
           answers: typed,
@@ -274,7 +184,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
       });
     }
     if (step.number === 1) notices.push(...(await sirenNotices(currentUser(res), saved, client.id)));
-    render(req, res, {
+    renderStep(req, res, {
       client,
       step,
       errors: verify ? problems : [],
