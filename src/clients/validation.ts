@@ -53,10 +53,20 @@ function checkedSchema(field: Field, required: boolean): Joi.Schema {
     : base.allow('').custom(rule);
 }
 
+/**
+ * A condition reads the other field as typed (from the context), not as joi converted it: a yes/no
+ * field becomes a boolean once checked, and would no longer equal 'non'.
+ */
+const typedAnswer = (c: Condition) => Joi.ref(`$answers.${c.field}`);
+
 function fieldSchema(field: Field): Joi.Schema {
   const { required, onlyWhen } = field;
   const whenRequired = (c: Condition) =>
-    Joi.when(c.field, { is: c.is, then: checkedSchema(field, true), otherwise: checkedSchema(field, false) });
+    Joi.when(typedAnswer(c), {
+      is: c.is,
+      then: checkedSchema(field, true),
+      otherwise: checkedSchema(field, false),
+    });
   const active =
     required && typeof required === 'object' ? whenRequired(required) : checkedSchema(field, !!required);
   if (!onlyWhen) return active;
@@ -64,7 +74,7 @@ function fieldSchema(field: Field): Joi.Schema {
     onlyWhen.otherwise === 'empty'
       ? Joi.string().trim().valid('').messages({ 'any.only': onlyWhen.message })
       : Joi.string().trim().allow('').max(MAX_ANSWER_LENGTH);
-  return Joi.when(onlyWhen.field, { is: onlyWhen.is, then: active, otherwise: inactive });
+  return Joi.when(typedAnswer(onlyWhen), { is: onlyWhen.is, then: active, otherwise: inactive });
 }
 
 const schemas = new WeakMap<Step, Joi.ObjectSchema>();

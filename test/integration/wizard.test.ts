@@ -254,7 +254,9 @@ describe('validation', () => {
   });
 
   it.each([
+    ['SIREN is required for a company that exists', { enCreation: 'non', siren: '' }, 'siren'],
     ['SIREN may stay empty for a company being created', { enCreation: 'oui', siren: '' }, undefined],
+    ['Dépôt is required with « Dépôt de garantie »', { guaranteeType: 'depot', deposit: '' }, 'deposit'],
     [
       'SIREN must still be valid when given for a company being created',
       { enCreation: 'oui', siren: '123' },
