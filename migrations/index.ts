@@ -3,12 +3,14 @@
 import type { Knex } from 'knex';
 import * as createAccounts from './20261128170000_create_accounts';
 import * as createClients from './20261128180000_create_clients';
+import * as indexClientList from './20261128190000_index_client_list';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
 const migrations: Record<string, Migration> = {
   '20261128170000_create_accounts': createAccounts,
   '20261128180000_create_clients': createClients,
+  '20261128190000_index_client_list': indexClientList,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

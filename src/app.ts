@@ -19,6 +19,7 @@ import { portalRoutes } from './web/portal-routes';
 import { listRoutes } from './clients/list-routes';
 import { wizardRoutes } from './clients/wizard-routes';
 import { clientRoutes } from './clients/client-routes';
+import { lifecycleRoutes } from './clients/lifecycle-routes';
 
 export type AppDeps = { config: Config; logger: Logger; services: Services };
 
@@ -49,7 +50,8 @@ export function createApp({ config, logger, services }: AppDeps): express.Expres
   app.use(portalRoutes());
   app.use(listRoutes({ list: services.clientList }));
   app.use(wizardRoutes({ clients: services.clients, wizard: services.wizard }));
-  app.use(clientRoutes({ clients: services.clients }));
+  app.use(clientRoutes({ clients: services.clients, lifecycle: services.lifecycle }));
+  app.use(lifecycleRoutes({ clients: services.clients, lifecycle: services.lifecycle }));
 
   app.use(notFound);
   app.use(rescueExpiredPost);

@@ -2,6 +2,7 @@
 import { signInService } from './auth/sign-in-service';
 import { usersRepository } from './auth/users-repository';
 import { clientListRepository } from './clients/list-repository';
+import { lifecycleService } from './clients/lifecycle-service';
 import { clientsRepository } from './clients/repository';
 import { wizardService } from './clients/wizard-service';
 import type { Db } from './db/connect';
@@ -16,6 +17,7 @@ export function services(db: Db) {
     clients,
     clientList: clientListRepository(db),
     wizard: wizardService(clients),
+    lifecycle: lifecycleService(clients),
   };
 }
 

@@ -1,25 +1,47 @@
-// A customer's page: its four sections, TVA number, état and history.
+// A customer's page: its four sections, TVA number, état, the actions its état allows, and history.
 import { Router } from 'express';
 import { currentUser } from '../auth/current-user';
 import { NotFoundError } from '../web/errors';
 import { takeNotices } from '../web/notices';
+import { resumeHrefOf } from './drafts';
+import { historyOf } from './history-view';
+import type { LifecycleService } from './lifecycle-service';
+import { formatParisTime } from './list-view';
 import type { ClientsRepository } from './repository';
 import { stateLabel } from './states';
 import { summaryOf, tvaOf } from './summary-view';
 
-export function clientRoutes(deps: { clients: ClientsRepository }): Router {
+export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
+  const { clients, lifecycle } = deps;
   const router = Router();
   router.get('/clients/:id', async (req, res) => {
-    const client = await deps.clients.find(Number(req.params.id), { companyId: currentUser(res).companyId });
+    const user = currentUser(res);
+    const client = await clients.find(
+      Number(req.params.id),
+      user.role === 'staff' ? 'all' : { companyId: user.companyId },
+    );
     if (!client) throw new NotFoundError();
+    // Staff may look at any partner's customer, but its sections are that partner's to change.
+    const own = client.companyId === user.companyId;
+    const can = (action: 'deactivate' | 'reactivate' | 'delete') =>
+      lifecycle.allowed(user, client, action) && lifecycle.status(client, action) === 'applies';
     res.render('pages/clients/show', {
       title: client.raisonSociale || 'Client sans nom',
       client,
+      name: client.raisonSociale || 'Client sans nom',
       stateText: stateLabel(client.state),
+      partner: user.role === 'staff' ? client.companyName : undefined,
+      createdAt: formatParisTime(client.createdAt),
+      updatedAt: formatParisTime(client.updatedAt),
       notices: takeNotices(req),
       tva: tvaOf(client.answers),
       sections: summaryOf(client.id, client.answers),
-      resumeHref: client.state === 'draft' ? `/clients/${client.id}/etape/${client.reachedStep}` : undefined,
+      canEdit: own,
+      resumeHref: own && client.state === 'draft' ? resumeHrefOf(client) : undefined,
+      deactivateHref: can('deactivate') ? `/clients/${client.id}/desactiver` : undefined,
+      reactivateHref: can('reactivate') ? `/clients/${client.id}/reactiver` : undefined,
+      deleteHref: can('delete') ? `/clients/${client.id}/supprimer` : undefined,
+      history: historyOf(await clients.events(client.id)),
     });
   });
   return router;

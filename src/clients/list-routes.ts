@@ -1,34 +1,66 @@
-// Mes clients: the list, with its « État » filter, « Ajouter un client » and draft resumption.
-import { Router } from 'express';
+// Mes clients: the list with its filters, counts, sorts and pages, and its CSV export.
+import { once } from 'node:events';
+import { Request, Response, Router } from 'express';
 import { currentUser } from '../auth/current-user';
 import { takeNotices } from '../web/notices';
-import type { ClientListRepository } from './list-repository';
-import { stateFromSlug, stateLabel, STATES } from './states';
+import { BOM, csvLine, exportColumns, exportFileName } from './export';
+import { sortWidth, type ClientListRepository, type ListFilters } from './list-repository';
+import { parseListQuery, searchTermsOf } from './list-query';
+import { listView } from './list-view';
+import type { Scope } from './repository';
+
+function listRequest(req: Request, res: Response) {
+  const user = currentUser(res);
+  const staff = user.role === 'staff';
+  const query = parseListQuery(req.query as Record<string, unknown>, { staff, sortWidth });
+  const terms = searchTermsOf(query.q);
+  const scope: Scope = staff ? 'all' : { companyId: user.companyId };
+  const filters: ListFilters = { state: query.state, partnerId: query.partnerId, words: terms.words };
+  return { user, staff, query, terms, scope, filters };
+}
 
 export function listRoutes(deps: { list: ClientListRepository }): Router {
+  const { list } = deps;
   const router = Router();
+
   router.get('/clients', async (req, res) => {
-    const user = currentUser(res);
-    const state = stateFromSlug(req.query.etat);
-    const rows = await deps.list.list(user.role === 'staff' ? 'all' : { companyId: user.companyId }, {
-      state,
-    });
+    const { user, staff, query, terms, scope, filters } = listRequest(req, res);
+    const position = { after: query.after, before: query.before };
+    const { page, counts } = await list.list(scope, filters, query.sort, query.order, position);
+    const partners = staff ? await list.partners() : [];
     res.render('pages/clients/list', {
       title: 'Mes clients',
       notices: takeNotices(req),
-      states: STATES,
-      selectedState: typeof req.query.etat === 'string' ? req.query.etat : '',
-      rows: rows.map((r) => ({
-        ...r,
-        stateLabel: stateLabel(r.state),
-        updatedAtText: r.updatedAt.toLocaleString('fr-FR', {
-          timeZone: 'Europe/Paris',
-          dateStyle: 'short',
-          timeStyle: 'short',
-        }),
-        resumeHref: r.state === 'draft' ? `/clients/${r.id}/etape/${r.reachedStep}` : undefined,
-      })),
+      ...listView({
+        query,
+        page,
+        counts,
+        staff,
+        companyId: user.companyId,
+        partners,
+        searchTooShort: terms.tooShort,
+      }),
     });
   });
+
+  // Streamed a batch at a time, waiting for the connection to drain: a million rows never sit in
+  // memory, and a slow download holds no database connection while it waits.
+  router.get('/clients/export', async (req, res) => {
+    const { staff, query, scope, filters } = listRequest(req, res);
+    const columns = exportColumns({ staff });
+    res.set({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${exportFileName(new Date())}"`,
+      'Cache-Control': 'no-store',
+    });
+    res.write(BOM + csvLine(columns.map((c) => c.header)));
+    for await (const batch of list.exportBatches(scope, filters, query.sort, query.order)) {
+      if (res.destroyed) return;
+      const text = batch.map((row) => csvLine(columns.map((c) => c.value(row)))).join('');
+      if (!res.write(text)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    }
+    res.end();
+  });
+
   return router;
 }

@@ -251,6 +251,38 @@ export function clientsRepository(db: Db) {
         userEmail: r.user_email ?? null,
       }));
     },
+
+    /**
+     * Moves a customer from one état to another over the version the confirmation was read at, in
+     * one transaction with its history entry. False, writing nothing, when it is no longer that
+     * version in that état.
+     */
+    changeState(
+      clientId: number,
+      change: { expectedVersion: number; from: ClientState; to: ClientState; action: string; userId: number },
+    ): Promise<boolean> {
+      return db.transaction(async (trx) => {
+        const updated = await trx('clients')
+          .where({ id: clientId, version: change.expectedVersion, state: change.from })
+          .update({
+            state: change.to,
+            version: change.expectedVersion + 1,
+            updated_at: now(),
+            updated_by: change.userId,
+          });
+        if (updated === 0) return false;
+        await recordEvent(trx, clientId, change.userId, change.action, null);
+        return true;
+      });
+    },
+
+    /** Deletes a draft with all it is made of (the tables cascade); false when it is no longer one. */
+    async deleteDraft(clientId: number, expectedVersion: number): Promise<boolean> {
+      const deleted = await db('clients')
+        .where({ id: clientId, version: expectedVersion, state: 'draft' })
+        .delete();
+      return deleted > 0;
+    },
   };
 }
 

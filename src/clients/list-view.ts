@@ -1,0 +1,96 @@
+// What views/pages/clients/list.ejs shows: the filter form's values, the counts, the sortable
+// headers with their links and aria-sort, the rows as a person reads them, and the page links.
+import { formatSiren } from '../domain';
+import { resumeHrefOf } from './drafts';
+import type { Counts, ListPage } from './list-repository';
+import { DEFAULT_SORT, FIRST_ORDER, listHref, type ListQuery, type SortName } from './list-query';
+import { stateLabel, STATES } from './states';
+
+const COLUMNS: { sort: SortName; label: string }[] = [
+  { sort: 'raison-sociale', label: 'Raison sociale' },
+  { sort: 'reference', label: 'Référence client' },
+  { sort: 'siren', label: 'SIREN' },
+  { sort: 'commune', label: 'Commune' },
+  { sort: 'etat', label: 'État' },
+  { sort: 'modifie', label: 'Modifié le' },
+];
+
+// One formatter for every row: building one per call costs more than the rest of the row.
+const parisTime = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+export const formatParisTime = (date: Date): string => parisTime.format(date);
+
+const isDefaultSort = (q: ListQuery) => q.sort === DEFAULT_SORT && q.order === FIRST_ORDER[DEFAULT_SORT];
+const count = (n: number) => n.toLocaleString('fr-FR');
+
+export function listView(input: {
+  query: ListQuery;
+  page: ListPage;
+  counts: Counts;
+  staff: boolean;
+  companyId: number;
+  partners: { id: number; name: string }[];
+  searchTooShort: boolean;
+}) {
+  const { query, page, counts, staff } = input;
+  const total = counts.draft + counts.active + counts.inactive;
+  const sortColumn = COLUMNS.find((c) => c.sort === query.sort)!;
+  const orderText = query.order === 'asc' ? 'croissant' : 'décroissant';
+  const first = page.rows[0];
+  const last = page.rows[page.rows.length - 1];
+  return {
+    q: query.q,
+    searchTooShort: input.searchTooShort,
+    selectedState: STATES.find((s) => s.value === query.state)?.slug ?? '',
+    states: STATES,
+    staff,
+    partners: input.partners.map((p) => ({ ...p, selected: p.id === query.partnerId })),
+    // The form keeps the sort; a new filter starts again from the first page.
+    sort: isDefaultSort(query) ? undefined : { tri: query.sort, ordre: query.order },
+    counts: [
+      { label: 'Tous', n: count(total), href: listHref(query, { state: undefined }), current: !query.state },
+      ...STATES.map((s) => ({
+        label: s.label,
+        n: count(counts[s.value]),
+        href: listHref(query, { state: s.value }),
+        current: query.state === s.value,
+      })),
+    ],
+    exportHref: listHref(query, {}, '/clients/export'),
+    caption: `Vos clients, triés par ${sortColumn.label.toLowerCase()} (ordre ${orderText})`,
+    columns: [
+      ...COLUMNS.map((c) => {
+        const current = c.sort === query.sort;
+        const order = current ? (query.order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[c.sort];
+        return {
+          label: c.label,
+          href: listHref(query, { sort: c.sort, order }),
+          ariaSort: current ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined,
+          arrow: current ? (query.order === 'asc' ? '▲' : '▼') : '',
+        };
+      }),
+    ],
+    rows: page.rows.map((r) => {
+      const own = r.companyId === input.companyId;
+      const draft = r.state === 'draft';
+      return {
+        href: `/clients/${r.id}`,
+        name: r.raisonSociale || 'Client sans nom',
+        reference: r.reference ?? '',
+        siren: r.siren ? formatSiren(r.siren) : '',
+        city: r.mainCity ?? '',
+        state: stateLabel(r.state),
+        updatedAt: formatParisTime(r.updatedAt),
+        partner: r.companyName,
+        // Drafts are their partner's work in progress: staff see them, only the partner resumes them.
+        resumeHref: draft && own ? resumeHrefOf(r) : undefined,
+        deleteHref: draft && own ? `/clients/${r.id}/supprimer` : undefined,
+      };
+    }),
+    previousHref: page.hasPrevious && first ? listHref(query, { before: first.cursor }) : undefined,
+    nextHref: page.hasNext && last ? listHref(query, { after: last.cursor }) : undefined,
+  };
+}
