@@ -3,7 +3,7 @@
 // « ; » between cells, CRLF between lines.
 import { tvaFromSiren } from '../domain';
 import { kindOf } from './field-kinds';
-import { columnOf, type Field, type Step } from './field-types';
+import { columnOf, type Step } from './field-types';
 import type { ExportRow } from './list-repository';
 import { stateLabel } from './states';
 import type { ClientState } from './repository';
@@ -24,15 +24,6 @@ export function csvCell(value: string): string {
 }
 
 export const csvLine = (cells: string[]): string => cells.map(csvCell).join(SEPARATOR) + NEWLINE;
-
-// The typed columns hold each field's checked value in its storage form; display() wants it back.
-function storedValue(field: Field, raw: unknown): unknown {
-  if (raw === null || raw === undefined) return null;
-  if (field.kind === 'yesno') return Boolean(raw); // SQLite gives 0/1
-  if (field.kind === 'checkboxes') return JSON.parse(String(raw)) as string[];
-  if (field.kind === 'amount') return Number(raw); // PostgreSQL gives a bigint as a string
-  return raw;
-}
 
 const tableOf = (step: Step, row: ExportRow) =>
   step.table === 'clients'
@@ -66,7 +57,9 @@ export function exportColumns(opts: { staff: boolean }): Column[] {
       header: shared.has(f.label) ? `${step.title} : ${f.label}` : f.label,
       value: (r: ExportRow) => {
         const row = tableOf(step, r);
-        return row ? kindOf(f).display(storedValue(f, row[columnOf(f)]), f) : '';
+        if (!row) return '';
+        const kind = kindOf(f);
+        return kind.display(kind.fromColumns ? kind.fromColumns(row, f) : row[columnOf(f)], f);
       },
     })),
   ];

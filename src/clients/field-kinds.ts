@@ -43,6 +43,8 @@ export type Kind = {
   toAnswer?(value: unknown, field: Field): string;
   /** The columns a checked value (or null) is stored in. */
   toColumns?(value: unknown, field: Field): Record<string, unknown>;
+  /** The checked value back from a stored row (the inverse of toColumns); by default its column. */
+  fromColumns?(row: Record<string, unknown>, field: Field): unknown;
 };
 
 const emailSchema = Joi.string().email({ tlds: { allow: false } });
@@ -138,6 +140,8 @@ export const kinds: Record<KindName, Kind> = {
     maxLength: 20,
     check: (v, field) => (field.onlyWhen ? checkPositiveAmountCents(v) : checkAmountCents(v)),
     display: (v) => (typeof v === 'number' ? formatCents(v) : ''),
+    // PostgreSQL gives a bigint back as a string.
+    fromColumns: (row, f) => (row[columnOf(f)] === null ? null : Number(row[columnOf(f)])),
   },
   select: { input: 'select', maxLength: 40, check: choice, display: (v, f) => labelOf(f, v) },
   country: {
@@ -157,6 +161,8 @@ export const kinds: Record<KindName, Kind> = {
     },
     display: (v) => (v === true ? 'Oui' : v === false ? 'Non' : ''),
     toAnswer: (v) => (v === true ? 'oui' : v === false ? 'non' : ''),
+    // SQLite gives booleans back as 0/1.
+    fromColumns: (row, f) => (row[columnOf(f)] === null ? null : Boolean(row[columnOf(f)])),
   },
   checkboxes: {
     input: 'checkboxes',
@@ -164,6 +170,7 @@ export const kinds: Record<KindName, Kind> = {
     check: choice,
     display: (v, f) => (Array.isArray(v) ? v.map((x) => labelOf(f, x)).join(', ') : ''),
     toColumns: (v, f) => ({ [columnOf(f)]: Array.isArray(v) ? JSON.stringify(v) : null }),
+    fromColumns: (row, f) => (row[columnOf(f)] ? (JSON.parse(String(row[columnOf(f)])) as string[]) : null),
   },
   siren: {
     toAnswer: (v, f) => kinds[f.kind].display(v, f),

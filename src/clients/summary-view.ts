@@ -9,11 +9,12 @@ import { validateStep } from './validation';
 export type SummarySection = {
   number: number;
   title: string;
-  editHref: string;
+  /** Absent for a reader who may not change the customer (staff, on another partner's). */
+  editHref?: string;
   rows: { label: string; value: string }[];
 };
 
-export function summaryOf(clientId: number, all: AllAnswers): SummarySection[] {
+export function summaryOf(clientId: number, all: AllAnswers, { editable = true } = {}): SummarySection[] {
   return steps.map((step) => {
     const { values } = validateStep(step, all[step.number] ?? {}, all);
     const rows = step.fields
@@ -25,7 +26,7 @@ export function summaryOf(clientId: number, all: AllAnswers): SummarySection[] {
     return {
       number: step.number,
       title: step.title,
-      editHref: `/clients/${clientId}/etape/${step.number}`,
+      editHref: editable ? `/clients/${clientId}/etape/${step.number}` : undefined,
       rows,
     };
   });

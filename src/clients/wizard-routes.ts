@@ -5,13 +5,14 @@ import type { User } from '../auth/users-repository';
 import { checkSiren } from '../domain';
 import { NotFoundError } from '../web/errors';
 import { addNotice, Notice } from '../web/notices';
-import { Answers, answerOf, Step, STEP_NUMBERS } from './field-types';
+import { Answers, answerOf, Step } from './field-types';
 import type { ClientRecord, ClientsRepository } from './repository';
 import { stepOf, steps } from './steps';
 import { conflictOf, renderStep } from './step-page';
 import { summaryOf, tvaOf } from './summary-view';
 import { validateStep, answersFromBody, completeAnswers } from './validation';
-import { problemsOf, SaveAction, WizardService } from './wizard-service';
+import { SaveAction, WizardService } from './wizard-service';
+import { resumeHrefOf } from './drafts';
 
 const DRAFT_SAVED = 'Brouillon enregistré. Retrouvez votre client à l’aide des filtres, état « brouillon ».';
 /** The billing point's address fields, those « Remplir à partir de l'adresse du site principal » fills. */
@@ -58,13 +59,10 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     if (currentId && req.query.nouveau !== '1') {
       const draft = await clients.find(currentId, { companyId: user.companyId });
       if (draft?.state === 'draft') {
-        const problems = problemsOf(draft.answers);
-        const resumeStep =
-          STEP_NUMBERS.find((n) => problems.has(n) && n <= draft.reachedStep) ?? draft.reachedStep;
         return res.render('pages/clients/resume-or-new', {
           title: 'Ajouter un client',
           draft,
-          resumeHref: `/clients/${draft.id}/etape/${resumeStep}`,
+          resumeHref: resumeHrefOf(draft),
         });
       }
     }

@@ -165,3 +165,21 @@ describe('the rows', () => {
     expect(references).toEqual([...references].sort());
   });
 });
+
+// Last, because staff see every partner's rows and the tests above count them.
+describe('values read back from the typed columns', () => {
+  it('reads amounts, yes/no and SEPA details back from their columns', async () => {
+    // A partner of its own, so that the other tests' rows stay as they expect.
+    const mine = await signedIn(await t.createUser());
+    await createClient(mine, {
+      1: { raisonSociale: 'Garage du Port', reference: 'GDP-1', guaranteeType: 'depot', deposit: '1 500,50' },
+      3: { paymentMethod: 'sepa', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', paperInvoice: 'oui' },
+    });
+    const { header, rows } = await download(mine, '/clients/export?q=GDP-1');
+    expect(rows).toHaveLength(1);
+    const cell = (name: string) => rows[0]![header.indexOf(name)];
+    expect(cell('Dépôt')).toMatch(/^1\s500,50\s€$/);
+    expect(cell('IBAN')).toBe('FR76 3000 6000 0112 3456 7890 189');
+    expect(cell('Envoyer la facture papier')).toBe('Oui');
+  });
+});
