@@ -84,9 +84,12 @@ export function useE2e() {
       await page.getByLabel('Mot de passe').fill(user.password);
       return navigatesWith(page, () => page.getByLabel('Mot de passe').press('Enter'));
     },
-    /** A page signed in as a new partner user, on Mes clients. */
-    async signedInPage(options: BrowserContextOptions = {}): Promise<{ page: Page; user: SignedIn }> {
-      const user = await e2e.t.createUser();
+    /** A page signed in as a new user (a partner unless said), on Mes clients. */
+    async signedInPage(
+      options: BrowserContextOptions = {},
+      role: 'partner' | 'staff' = 'partner',
+    ): Promise<{ page: Page; user: SignedIn }> {
+      const user = await e2e.t.createUser({ role });
       const page = await e2e.newPage(options);
       await e2e.signIn(page, user);
       return { page, user };
