@@ -23,6 +23,8 @@ const parisTime = new Intl.DateTimeFormat('fr-FR', {
 });
 export const formatParisTime = (date: Date): string => parisTime.format(date);
 
+const keepTogether = (text: string) => text.replace(/ /g, '\u00a0');
+
 const isDefaultSort = (q: ListQuery) => q.sort === DEFAULT_SORT && q.order === FIRST_ORDER[DEFAULT_SORT];
 const count = (n: number) => n.toLocaleString('fr-FR');
 
@@ -80,10 +82,11 @@ export function listView(input: {
         href: `/clients/${r.id}`,
         name: r.raisonSociale || 'Client sans nom',
         reference: r.reference ?? '',
-        siren: r.siren ? formatSiren(r.siren) : '',
+        // No-break spaces: a text browser's narrow column must not split a SIREN or a date.
+        siren: r.siren ? keepTogether(formatSiren(r.siren)) : '',
         city: r.mainCity ?? '',
         state: stateLabel(r.state),
-        updatedAt: formatParisTime(r.updatedAt),
+        updatedAt: keepTogether(formatParisTime(r.updatedAt)),
         partner: r.companyName,
         // Drafts are their partner's work in progress: staff see them, only the partner resumes them.
         resumeHref: draft && own ? resumeHrefOf(r) : undefined,
