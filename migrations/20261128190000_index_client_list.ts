@@ -1,5 +1,7 @@
 // Mes clients at a million rows: sort keys, counts per état, the indexes that match the list's
 // filters and sorts, and a substring index for « Rechercher ».
+// For later migrations on SQLite: an alteration that makes knex rebuild `clients` (its dropColumn,
+// renameColumn or alter) drops the triggers below; use plain ALTER TABLE statements instead.
 import type { Knex } from 'knex';
 
 const isSqlite = (db: Knex) => db.client.config.client === 'sqlite3';
