@@ -1,5 +1,5 @@
 // Sessions live in the database (same knex connection), so any app instance can serve any request.
-// Idle timeout: the cookie and the row expire 30 minutes after the last request (rolling).
+// Idle timeout: the cookie and the row expire 30 minutes after the last activity (to the minute).
 // Absolute timeout: 12 hours after sign-in, whatever the activity.
 import { ConnectSessionKnexStore } from 'connect-session-knex';
 import { RequestHandler, Router } from 'express';
@@ -14,6 +14,8 @@ declare module 'express-session' {
   interface SessionData {
     userId: number;
     signedInAt: number;
+    /** The last time activity pushed the idle timeout back (see keepAlive). */
+    lastSeenAt: number;
     /** The draft this session is filling in, offered again by « Ajouter un client ». */
     currentDraftId: number;
     /** A form posted after the session had expired, offered back after signing in again. */
@@ -21,10 +23,21 @@ declare module 'express-session' {
   }
 }
 
+/**
+ * The store writes a session only when its content changes. express-session would otherwise
+ * "touch" the row on every request to push its expiry back; keepAlive below changes the content
+ * at most once a minute instead, which saves the row and re-sends the cookie with a new expiry.
+ */
+class SessionStore extends ConnectSessionKnexStore {
+  override async touch(_sid: string, _session: session.SessionData, callback?: () => void): Promise<void> {
+    callback?.();
+  }
+}
+
 export function createSessionStore(db: Db): ConnectSessionKnexStore {
   // Expired rows are deleted by the server's own timer (deleteExpiredSessions), not by the store,
   // so that building the app starts no timer.
-  return new ConnectSessionKnexStore({
+  return new SessionStore({
     knex: db,
     tableName: 'sessions',
     createTable: false,
@@ -45,13 +58,24 @@ export function setUpWebSession(opts: { store: session.Store; secret: string; se
       secret: opts.secret,
       resave: false,
       saveUninitialized: false,
-      rolling: true,
+      rolling: false,
       cookie: { httpOnly: true, sameSite: 'lax', secure: opts.secure, maxAge: IDLE_TIMEOUT_MS },
     }),
   );
+  router.use(keepAlive);
   router.use(enforceAbsoluteTimeout);
   return router;
 }
+
+/** How often activity pushes the idle timeout back: once a minute is precise enough for 30 minutes. */
+export const KEEP_ALIVE_MS = 60_000;
+
+const keepAlive: RequestHandler = (req, _res, next) => {
+  const inUse = req.session.userId !== undefined || req.session.csrfToken !== undefined;
+  if (inUse && Date.now() - (req.session.lastSeenAt ?? 0) > KEEP_ALIVE_MS)
+    req.session.lastSeenAt = Date.now();
+  next();
+};
 
 const enforceAbsoluteTimeout: RequestHandler = (req, _res, next) => {
   const signedInAt = req.session.signedInAt;

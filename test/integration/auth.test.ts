@@ -168,6 +168,45 @@ describe('sign-in', () => {
     expect(res.status).toBe(302);
   });
 
+  it('pushes the idle timeout back with activity, writing the session at most once a minute', async () => {
+    const user = await t.createUser();
+    const browser = new Browser(t.app);
+    await browser.signIn(user.email, user.password);
+    const userId = (await t.db('users').where({ email: user.email }).first('id')).id;
+    const row = async () => {
+      for (const r of await t.db('sessions').select('sid', 'sess', 'expired')) {
+        const sess = typeof r.sess === 'string' ? JSON.parse(r.sess) : r.sess;
+        if (sess.userId === userId)
+          return { sid: r.sid as string, sess, expired: new Date(r.expired).getTime() };
+      }
+      throw new Error('pas de session');
+    };
+    // Within the minute: no write, no new cookie.
+    const before = await row();
+    const quiet = await browser.agent.get('/clients');
+    expect(quiet.headers['set-cookie']).toBeUndefined();
+    expect((await row()).expired).toBe(before.expired);
+    // Ten idle minutes later: the next request gives 30 minutes again, in the database and the cookie.
+    const idle = { ...before.sess, lastSeenAt: Date.now() - 10 * 60_000 };
+    await t
+      .db('sessions')
+      .where({ sid: before.sid })
+      .update({ sess: JSON.stringify(idle), expired: new Date(Date.now() + 20 * 60_000).toISOString() });
+    const active = await browser.agent.get('/clients');
+    expect(active.status).toBe(200);
+    expect((await row()).expired).toBeGreaterThan(Date.now() + 29 * 60_000);
+    const cookie = (active.headers['set-cookie'] as unknown as string[]).find((c) =>
+      c.startsWith(SESSION_COOKIE),
+    )!;
+    expect(new Date(/Expires=([^;]+)/.exec(cookie)![1]!).getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+    // And a session idle past its expiry no longer opens.
+    await t
+      .db('sessions')
+      .where({ sid: before.sid })
+      .update({ expired: new Date(Date.now() - 1000).toISOString() });
+    expect((await browser.agent.get('/clients')).status).toBe(302);
+  });
+
   it('sets an HttpOnly, SameSite=Lax session cookie with a 30-minute idle timeout', async () => {
     const res = await request(t.app).get('/connexion');
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
