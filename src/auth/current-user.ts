@@ -1,6 +1,7 @@
 // Loads the signed-in user for every request, so that pages (error pages included) show the menu,
 // and guards the pages that need an account.
 import { RequestHandler } from 'express';
+import { keepPostForLater } from './pending-post';
 import type { User, UsersRepository } from './users-repository';
 
 declare module 'express-serve-static-core' {
@@ -24,10 +25,10 @@ export function setUpCurrentUser(users: UsersRepository): RequestHandler {
 /** Signed-out visitors go to sign-in, then come back to the page they asked for. */
 export const requireSignIn: RequestHandler = (req, res, next) => {
   if (res.locals.user) return next();
-  // A POST cannot be replayed by a redirect; rescueExpiredPost keeps its fields instead.
-  res.redirect(
-    req.method === 'GET' ? `/connexion?next=${encodeURIComponent(req.originalUrl)}` : '/connexion',
-  );
+  // A POST cannot be replayed by a redirect: its fields are kept and offered back after sign-in
+  // (here when the session outlived its sign-in, e.g. past the 12 hours; see also rescueExpiredPost).
+  if (req.method === 'POST') return keepPostForLater(req, res);
+  res.redirect(`/connexion?next=${encodeURIComponent(req.originalUrl)}`);
 };
 
 export function currentUser(res: { locals: { user?: User } }): User {

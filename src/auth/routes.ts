@@ -1,6 +1,5 @@
 // Sign-in, sign-out, and the confirmation of a form that was posted after the session expired.
-import { ErrorRequestHandler, Request, Router } from 'express';
-import { isCsrfError } from './csrf';
+import { Request, Router } from 'express';
 import { safeNextPath } from './safe-redirect';
 import type { SignInService } from './sign-in-service';
 
@@ -74,22 +73,3 @@ function startSession(req: Request, userId: number): Promise<void> {
     });
   });
 }
-
-const MAX_PENDING_FIELDS = 200;
-
-/**
- * A form posted by a signed-out visitor fails the CSRF check because the session (and its token)
- * expired. Rather than lose what was typed, keep the fields in a new session and offer them back,
- * for an explicit confirmation, once the person has signed in again.
- */
-export const rescueExpiredPost: ErrorRequestHandler = (err, req, res, next) => {
-  const rescuable =
-    isCsrfError(err) && req.method === 'POST' && !res.locals.user && req.path !== '/connexion';
-  if (!rescuable) return next(err);
-  const fields = Object.entries(req.body ?? {})
-    .filter(([name]) => name !== '_csrf')
-    .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => [name, String(v)]))
-    .slice(0, MAX_PENDING_FIELDS) as [string, string][];
-  req.session.pendingPost = { action: safeNextPath(req.originalUrl), fields };
-  res.redirect(303, '/connexion?expiree=1');
-};

@@ -265,6 +265,38 @@ describe('a form posted after the session expired', () => {
   });
 });
 
+describe('a form posted after the 12 hours of a sign-in', () => {
+  it('is offered back too, after signing in again', async () => {
+    const user = await t.createUser();
+    const browser = new Browser(t.app);
+    await browser.signIn(user.email, user.password);
+    const form = await browser.get('/clients/nouveau?nouveau=1');
+    const userId = (await t.db('users').where({ email: user.email }).first('id')).id;
+    for (const row of await t.db('sessions').select('sid', 'sess')) {
+      const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess;
+      if (sess.userId !== userId) continue;
+      sess.signedInAt = Date.now() - 12 * 60 * 60_000 - 1000;
+      await t
+        .db('sessions')
+        .where({ sid: row.sid })
+        .update({ sess: JSON.stringify(sess) });
+    }
+    // The session (and its CSRF token) still exists, but no longer signs anyone in.
+    const token = form.$('form.step-form input[name=_csrf]').val() as string;
+    const posted = await browser.post(
+      '/clients/nouveau',
+      { raisonSociale: 'Boulangerie Martin', action: 'brouillon' },
+      { csrf: token },
+    );
+    expect(posted.url).toBe('/connexion?expiree=1');
+    const confirm = await browser.post('/connexion', { email: user.email, password: user.password });
+    expect(confirm.url).toBe('/renvoyer-formulaire');
+    expect(confirm.$('form[action="/clients/nouveau"] input[name=raisonSociale]').val()).toBe(
+      'Boulangerie Martin',
+    );
+  });
+});
+
 describe('pages for everyone', () => {
   it('answers /healthz with 200 while the database answers', async () => {
     const res = await request(t.app).get('/healthz');

@@ -1,0 +1,29 @@
+// A form posted while signed out (the session expired, or outlived its 12 hours) is not lost: its
+// fields wait in a new session and are offered back, for an explicit confirmation, after sign-in.
+import { ErrorRequestHandler, Request, Response } from 'express';
+import { isCsrfError } from './csrf';
+import { safeNextPath } from './safe-redirect';
+
+const MAX_PENDING_FIELDS = 200;
+
+/**
+ * A form posted by a signed-out visitor fails the CSRF check because the session (and its token)
+ * expired. Rather than lose what was typed, keep the fields in a new session and offer them back,
+ * for an explicit confirmation, once the person has signed in again.
+ */
+export const rescueExpiredPost: ErrorRequestHandler = (err, req, res, next) => {
+  const rescuable =
+    isCsrfError(err) && req.method === 'POST' && !res.locals.user && req.path !== '/connexion';
+  if (!rescuable) return next(err);
+  keepPostForLater(req, res);
+};
+
+/** Keeps a signed-out visitor's posted fields in the session and sends them to sign in again. */
+export function keepPostForLater(req: Request, res: Response): void {
+  const fields = Object.entries(req.body ?? {})
+    .filter(([name]) => name !== '_csrf')
+    .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => [name, String(v)]))
+    .slice(0, MAX_PENDING_FIELDS) as [string, string][];
+  req.session.pendingPost = { action: safeNextPath(req.originalUrl), fields };
+  res.redirect(303, '/connexion?expiree=1');
+}
