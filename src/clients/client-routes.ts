@@ -6,7 +6,7 @@ import { takeNotices } from '../web/notices';
 import { resumeHrefOf } from './drafts';
 import { historyOf } from './history-view';
 import type { LifecycleService } from './lifecycle-service';
-import { formatParisTime } from './list-view';
+import { formatParisTime } from '../web/dates';
 import type { ClientsRepository } from './repository';
 import { stateLabel } from './states';
 import { summaryOf, tvaOf } from './summary-view';

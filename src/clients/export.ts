@@ -8,7 +8,7 @@ import type { ExportRow } from './list-repository';
 import { stateLabel } from './states';
 import type { ClientState } from './repository';
 import { steps } from './steps';
-import { formatParisTime } from './list-view';
+import { formatParisTime } from '../web/dates';
 
 export const BOM = '\uFEFF';
 const SEPARATOR = ';';

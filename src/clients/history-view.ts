@@ -1,6 +1,6 @@
 // A customer's history as a person reads it: when (Paris time), what, and who.
 import type { ClientEvent } from './repository';
-import { formatParisTime } from './list-view';
+import { formatParisTime } from '../web/dates';
 import { stepOf } from './steps';
 
 const ACTIONS: Record<string, string> = {

@@ -7,7 +7,7 @@ import { addNotice } from '../web/notices';
 import type { LifecycleAction, LifecycleService } from './lifecycle-service';
 import type { ClientRecord, ClientsRepository } from './repository';
 import { stateLabel } from './states';
-import { formatParisTime } from './list-view';
+import { formatParisTime } from '../web/dates';
 
 type Texts = {
   title: string;

@@ -1,6 +1,7 @@
 // What views/pages/clients/list.ejs shows: the filter form's values, the counts, the sortable
 // headers with their links and aria-sort, the rows as a person reads them, and the page links.
 import { formatSiren } from '../domain';
+import { formatParisTime } from '../web/dates';
 import { resumeHrefOf } from './drafts';
 import type { Counts, ListPage } from './list-repository';
 import { DEFAULT_SORT, FIRST_ORDER, listHref, type ListQuery, type SortName } from './list-query';
@@ -14,14 +15,6 @@ const COLUMNS: { sort: SortName; label: string }[] = [
   { sort: 'etat', label: 'État' },
   { sort: 'modifie', label: 'Modifié le' },
 ];
-
-// One formatter for every row: building one per call costs more than the rest of the row.
-const parisTime = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'Europe/Paris',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
-export const formatParisTime = (date: Date): string => parisTime.format(date);
 
 const keepTogether = (text: string) => text.replace(/ /g, '\u00a0');
 

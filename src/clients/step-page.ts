@@ -1,6 +1,7 @@
 // The page of one step: the form derived from the declarations, the stepper, the error summary,
 // notices and, after a refused save, the two versions side by side.
 import type { Request, Response } from 'express';
+import { formatParisTime } from '../web/dates';
 import { Notice, takeNotices } from '../web/notices';
 import { kindOf } from './field-kinds';
 import { AllAnswers, Answers, answerOf, FieldError, Step } from './field-types';
@@ -89,7 +90,7 @@ export function conflictOf(step: Step, current: ClientRecord, yours: Answers) {
     }))
     .filter((d) => d.yours !== d.saved);
   return {
-    savedAt: current.updatedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }),
+    savedAt: formatParisTime(current.updatedAt),
     reloadHref: `/clients/${current.id}/etape/${step.number}`,
     differences,
   };
