@@ -1,5 +1,5 @@
 // The only code that reads and writes companies and users.
-import type { Db } from '../db/connect';
+import { insertedId, type Db } from '../db/connect';
 
 export type Role = 'partner' | 'staff';
 
@@ -71,7 +71,7 @@ export function usersRepository(db: Db) {
       const [created] = await db('companies')
         .insert({ name, created_at: new Date().toISOString() })
         .returning('id');
-      return typeof created === 'object' ? created.id : created;
+      return insertedId(created);
     },
 
     async insertUser(user: { companyId: number; email: string; passwordHash: string; role: Role }) {
@@ -84,7 +84,7 @@ export function usersRepository(db: Db) {
           created_at: new Date().toISOString(),
         })
         .returning('id');
-      return typeof created === 'object' ? (created.id as number) : (created as number);
+      return insertedId(created);
     },
 
     /**

@@ -1,6 +1,6 @@
 // The only code that reads and writes customers. Rows are snake_case, the app sees camelCase.
 import type { Knex } from 'knex';
-import type { Db } from '../db/connect';
+import { insertedId, type Db } from '../db/connect';
 import type { AllAnswers, Step } from './field-types';
 
 export type ClientState = 'draft' | 'active' | 'inactive';
@@ -143,7 +143,7 @@ export function clientsRepository(db: Db) {
               updated_at: at,
             })
             .returning('id');
-          const id = typeof inserted === 'object' ? (inserted.id as number) : (inserted as number);
+          const id = insertedId(inserted);
           await writeStepTable(trx, id, write, at);
           await recordEvent(trx, id, write.userId, 'created', write.step.number);
           return id;

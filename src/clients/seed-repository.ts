@@ -5,7 +5,7 @@
 // SQL from the rows just written, and on SQLite the driver's prepared statements used directly
 // (knex would re-parse each 30,000-parameter statement).
 import type { Database, Statement } from 'sqlite3';
-import { isSqlite, type Db } from '../db/connect';
+import { insertedId, isSqlite, type Db } from '../db/connect';
 import type { SeedBatch, SeedPartner, TableRows } from './seed-customers';
 
 // Below SQLite's 32,766 bound parameters per statement (and PostgreSQL's 65,535).
@@ -84,12 +84,11 @@ export function seedRepository(db: Db) {
       passwordHash: string,
     ): Promise<SeedPartner[]> {
       const at = new Date().toISOString();
-      const idOf = (row: unknown) => Number(typeof row === 'object' ? (row as { id: number }).id : row);
       const partners: SeedPartner[] = [];
       for (const { name, email } of companies) {
         let company = await db('companies').where({ name }).first('id');
         if (!company) [company] = await db('companies').insert({ name, created_at: at }).returning('id');
-        const companyId = idOf(company);
+        const companyId = insertedId(company);
         let user = await db('users').where({ email }).first('id');
         if (!user) {
           [user] = await db('users')
@@ -108,7 +107,7 @@ export function seedRepository(db: Db) {
           .max({ reference: 'reference' })
           .first();
         const lastNumber = Number(String(last?.reference ?? 'CLI-000000').slice(4)) || 0;
-        partners.push({ companyId, userId: idOf(user), nextReference: lastNumber + 1 });
+        partners.push({ companyId, userId: insertedId(user), nextReference: lastNumber + 1 });
       }
       return partners;
     },

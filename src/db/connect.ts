@@ -50,6 +50,13 @@ export async function rollback(db: Db, all = false): Promise<void> {
   await db.migrate.rollback({ migrationSource }, all);
 }
 
+/** The id of an inserted row from `.returning('id')`: a row object on PostgreSQL, a bare value on SQLite. */
+export function insertedId(returned: unknown): number {
+  return Number(
+    typeof returned === 'object' && returned !== null ? (returned as { id: unknown }).id : returned,
+  );
+}
+
 /** True when the database answers a trivial query: what /healthz reports. */
 export async function databaseAnswers(db: Db): Promise<boolean> {
   try {
