@@ -17,10 +17,10 @@ import { setUpSecurityHeaders } from './web/security-headers';
 import { setUpStaticFiles, stylesheetHref } from './web/static-files';
 import { setUpViews } from './web/views';
 import { portalRoutes } from './web/portal-routes';
-import { listRoutes } from './clients/list-routes';
-import { wizardRoutes } from './clients/wizard-routes';
-import { clientRoutes } from './clients/client-routes';
-import { lifecycleRoutes } from './clients/lifecycle-routes';
+import { listRoutes } from './clients/list/routes';
+import { wizardRoutes } from './clients/wizard/routes';
+import { clientRoutes } from './clients/customer/routes';
+import { lifecycleRoutes } from './clients/customer/lifecycle-routes';
 
 export type AppDeps = { config: Config; logger: Logger; services: Services };
 

@@ -1,10 +1,10 @@
 // Wires repositories into services by hand: data access → services → createApp(services).
 import { signInService } from './auth/sign-in-service';
 import { usersRepository } from './auth/users-repository';
-import { clientListRepository } from './clients/list-repository';
-import { lifecycleService } from './clients/lifecycle-service';
+import { clientListRepository } from './clients/list/repository';
+import { lifecycleService } from './clients/customer/lifecycle';
 import { clientsRepository } from './clients/repository';
-import { wizardService } from './clients/wizard-service';
+import { wizardService } from './clients/wizard/service';
 import type { Db } from './db/connect';
 
 export function services(db: Db) {

@@ -1,8 +1,8 @@
 // The seed's second thread: it builds the customers while the main thread writes the previous
 // batch, so that both cores work. It runs at most two batches ahead of the writes.
 import { parentPort, workerData } from 'node:worker_threads';
-import { seedBatch, type SeedPartner } from '../clients/seed-customers';
-import { randomSource } from '../clients/seed-values';
+import { seedBatch, type SeedPartner } from '../seed/customers';
+import { randomSource } from '../seed/values';
 
 export type SeedWorkerData = {
   seed: number;

@@ -8,9 +8,9 @@ import { hashPassword } from '../auth/passwords';
 import { readConfig } from '../config';
 import { migrateToLatest, openDatabase, type Db } from '../db/connect';
 import { DEMO_PASSWORD } from '../demo-accounts';
-import { partnerNames, seedBatch, type SeedBatch } from '../clients/seed-customers';
-import { randomSource } from '../clients/seed-values';
-import { seedRepository } from '../clients/seed-repository';
+import { partnerNames, seedBatch, type SeedBatch } from '../seed/customers';
+import { randomSource } from '../seed/values';
+import { seedRepository } from '../seed/repository';
 import type { SeedWorkerData } from './seed-worker';
 
 // Large enough that per-statement costs vanish, small enough to stay a few tens of MB in memory.

@@ -1,7 +1,7 @@
 // The only code that reads and writes customers. Rows are snake_case, the app sees camelCase.
 import type { Knex } from 'knex';
 import { insertedId, type Db } from '../db/connect';
-import type { AllAnswers, Step } from './field-types';
+import type { AllAnswers, Step } from './fields/types';
 
 export type ClientState = 'draft' | 'active' | 'inactive';
 

@@ -3,7 +3,7 @@ import { Browser } from '../support/browser';
 import { seedCustomers } from '../support/seeded';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient } from '../support/wizard';
-import { steps } from '../../src/clients/steps';
+import { steps } from '../../src/clients/fields/steps';
 
 let t: TestApp;
 let a: Browser;

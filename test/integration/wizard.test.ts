@@ -2,8 +2,8 @@
 import { Browser, formFields, Page } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
-import { steps } from '../../src/clients/steps';
-import { requiredMessage } from '../../src/clients/validation';
+import { steps } from '../../src/clients/fields/steps';
+import { requiredMessage } from '../../src/clients/fields/validation';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Customers in volume for the list's tests, written by the seed's own code (db:seed) for one partner.
-import { seedBatch } from '../../src/clients/seed-customers';
-import { randomSource } from '../../src/clients/seed-values';
-import { seedRepository } from '../../src/clients/seed-repository';
+import { seedBatch } from '../../src/seed/customers';
+import { randomSource } from '../../src/seed/values';
+import { seedRepository } from '../../src/seed/repository';
 import type { TestApp } from './test-app';
 
 /** `count` realistic customers for the partner of this user; returns their ids. */

@@ -11,9 +11,9 @@ import {
   universes,
   vatRegimes,
   yesNo,
-} from '../domain';
-import { answerOf, Field, Step, StepNumber } from './field-types';
-import { countryOptions } from './field-kinds';
+} from '../../domain';
+import { answerOf, Field, Step, StepNumber } from './types';
+import { countryOptions } from './kinds';
 
 const noLegalForm = { value: '', label: 'Non renseigné' };
 

@@ -1,13 +1,13 @@
 // « Désactiver », « Réactiver » and « Supprimer » (a draft): a confirmation page (GET) whose form
 // posts the version it showed, then Post/Redirect/Get with a notice. No JavaScript involved.
 import { Request, Response, Router } from 'express';
-import { currentUser } from '../auth/current-user';
-import { NotFoundError } from '../web/errors';
-import { addNotice } from '../web/notices';
-import type { LifecycleAction, LifecycleService } from './lifecycle-service';
-import type { ClientRecord, ClientsRepository } from './repository';
-import { stateLabel } from './states';
-import { formatParisTime } from '../web/dates';
+import { currentUser } from '../../auth/current-user';
+import { NotFoundError } from '../../web/errors';
+import { addNotice } from '../../web/notices';
+import type { LifecycleAction, LifecycleService } from './lifecycle';
+import type { ClientRecord, ClientsRepository } from '../repository';
+import { stateLabel } from '../model';
+import { formatParisTime } from '../../web/dates';
 
 type Texts = {
   title: string;

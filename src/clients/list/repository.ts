@@ -2,10 +2,10 @@
 // same rows in batches for the export. The indexes these queries rely on are in the migration
 // 20261128190000_index_client_list.
 import type { Knex } from 'knex';
-import { isSqlite, type Db } from '../db/connect';
-import type { AllAnswers } from './field-types';
-import type { Cursor, Order, SortName } from './list-query';
-import type { ClientState, Scope } from './repository';
+import { isSqlite, type Db } from '../../db/connect';
+import type { AllAnswers } from '../fields/types';
+import type { Cursor, Order, SortName } from './query';
+import type { ClientState, Scope } from '../repository';
 
 export const PAGE_SIZE = 50;
 /** Trigrams: a shorter word cannot use the search index. */

@@ -1,15 +1,15 @@
 // A customer's page: its four sections, TVA number, état, the actions its état allows, and history.
 import { Router } from 'express';
-import { currentUser } from '../auth/current-user';
-import { NotFoundError } from '../web/errors';
-import { takeNotices } from '../web/notices';
-import { resumeHrefOf } from './drafts';
-import { historyOf } from './history-view';
-import type { LifecycleService } from './lifecycle-service';
-import { formatParisTime } from '../web/dates';
-import type { ClientsRepository } from './repository';
-import { stateLabel } from './states';
-import { summaryOf, tvaOf } from './summary-view';
+import { currentUser } from '../../auth/current-user';
+import { NotFoundError } from '../../web/errors';
+import { takeNotices } from '../../web/notices';
+import { resumeHrefOf } from '../wizard/drafts';
+import { historyOf } from './history';
+import type { LifecycleService } from './lifecycle';
+import { formatParisTime } from '../../web/dates';
+import type { ClientsRepository } from '../repository';
+import { stateLabel } from '../model';
+import { summaryOf, tvaOf } from '../fields/summary';
 
 export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
   const { clients, lifecycle } = deps;

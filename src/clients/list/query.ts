@@ -1,9 +1,9 @@
 // Mes clients' state lives in its URL, so that a filtered, sorted page can be bookmarked and every
 // action is a plain link: the search, the état, the partner (staff), the sort, and the page's
 // keyset cursor. This file reads that URL and writes it back; nothing here touches the database.
-import { normaliseName } from '../domain';
-import type { ClientState } from './repository';
-import { stateFromSlug, STATES } from './states';
+import { normaliseName } from '../../domain';
+import type { ClientState } from '../repository';
+import { stateFromSlug, STATES } from '../model';
 
 export const SORTS = ['raison-sociale', 'reference', 'siren', 'commune', 'etat', 'modifie'] as const;
 export type SortName = (typeof SORTS)[number];

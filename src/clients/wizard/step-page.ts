@@ -1,15 +1,15 @@
 // The page of one step: the form derived from the declarations, the stepper, the error summary,
 // notices and, after a refused save, the two versions side by side.
 import type { Request, Response } from 'express';
-import { formatParisTime } from '../web/dates';
-import { Notice, takeNotices } from '../web/notices';
-import { kindOf } from './field-kinds';
-import { AllAnswers, Answers, answerOf, FieldError, Step } from './field-types';
-import { fieldsets } from './form-view';
-import type { ClientRecord } from './repository';
-import { steps } from './steps';
-import { validateStep } from './validation';
-import { problemsOf } from './wizard-service';
+import { formatParisTime } from '../../web/dates';
+import { Notice, takeNotices } from '../../web/notices';
+import { kindOf } from '../fields/kinds';
+import { AllAnswers, Answers, answerOf, FieldError, Step } from '../fields/types';
+import { fieldsets } from '../fields/form-view';
+import type { ClientRecord } from '../repository';
+import { steps } from '../fields/steps';
+import { validateStep } from '../fields/validation';
+import { problemsOf } from './service';
 
 export type RenderOptions = {
   client?: ClientRecord;

@@ -6,7 +6,7 @@
 // (knex would re-parse each 30,000-parameter statement).
 import type { Database, Statement } from 'sqlite3';
 import { insertedId, isSqlite, type Db } from '../db/connect';
-import type { SeedBatch, SeedPartner, TableRows } from './seed-customers';
+import type { SeedBatch, SeedPartner, TableRows } from './customers';
 
 // Below SQLite's 32,766 bound parameters per statement (and PostgreSQL's 65,535).
 const MAX_PARAMETERS = 30_000;

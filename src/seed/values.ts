@@ -1,7 +1,7 @@
 // Realistic values for the seed: a seeded random source, SIREN/SIRET keys, IBANs with a valid RIB
 // key, French phone numbers, and the real communes with their postal codes.
 import { communesForPostalCode, normaliseName, type Commune } from '../domain';
-import { BANKS } from './seed-words';
+import { BANKS } from './words';
 
 /** mulberry32: a small, fast PRNG, so that the same --seed gives the same customers. */
 export function randomSource(seed: number) {

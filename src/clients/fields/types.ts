@@ -1,6 +1,6 @@
 // The shape of a field declaration. Each step declares its fields once (steps.ts); the form, the
 // joi schema, the messages, the summary, the columns and the draft's completeness derive from it.
-import type { Option } from '../domain';
+import type { Option } from '../../domain';
 
 export type StepNumber = 1 | 2 | 3 | 4;
 export const STEP_NUMBERS: readonly StepNumber[] = [1, 2, 3, 4];

@@ -1,8 +1,8 @@
 // The four sections of a customer as a person reads them: the confirmation page and the customer's
 // page show the same thing, derived from the declarations.
-import { checkSiren, tvaFromSiren } from '../domain';
-import { kindOf } from './field-kinds';
-import type { AllAnswers } from './field-types';
+import { checkSiren, tvaFromSiren } from '../../domain';
+import { kindOf } from './kinds';
+import type { AllAnswers } from './types';
 import { steps } from './steps';
 import { validateStep } from './validation';
 

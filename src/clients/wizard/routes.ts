@@ -1,17 +1,17 @@
 // « Ajouter un client »: one page per step, Post/Redirect/Get, drafts resumed from the list.
 import { Request, Response, Router } from 'express';
-import { currentUser } from '../auth/current-user';
-import type { User } from '../auth/users-repository';
-import { checkSiren } from '../domain';
-import { NotFoundError } from '../web/errors';
-import { addNotice, Notice } from '../web/notices';
-import { Answers, answerOf, Step } from './field-types';
-import type { ClientRecord, ClientsRepository } from './repository';
-import { stepOf, steps } from './steps';
+import { currentUser } from '../../auth/current-user';
+import type { User } from '../../auth/users-repository';
+import { checkSiren } from '../../domain';
+import { NotFoundError } from '../../web/errors';
+import { addNotice, Notice } from '../../web/notices';
+import { Answers, answerOf, Step } from '../fields/types';
+import type { ClientRecord, ClientsRepository } from '../repository';
+import { stepOf, steps } from '../fields/steps';
 import { conflictOf, renderStep } from './step-page';
-import { summaryOf, tvaOf } from './summary-view';
-import { validateStep, answersFromBody, completeAnswers } from './validation';
-import { SaveAction, WizardService } from './wizard-service';
+import { summaryOf, tvaOf } from '../fields/summary';
+import { validateStep, answersFromBody, completeAnswers } from '../fields/validation';
+import { SaveAction, WizardService } from './service';
 import { resumeHrefOf } from './drafts';
 
 const DRAFT_SAVED = 'Brouillon enregistré. Retrouvez votre client à l’aide des filtres, état « brouillon ».';

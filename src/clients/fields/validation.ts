@@ -1,8 +1,8 @@
 // One joi schema per step, derived from the field declarations, with French messages.
 import Joi from 'joi';
-import { communesForPostalCode, isFrenchPostalArea } from '../domain';
-import { kindOf, maxLengthOf } from './field-kinds';
-import { AllAnswers, Answers, answerOf, Condition, Field, FieldError, Step } from './field-types';
+import { communesForPostalCode, isFrenchPostalArea } from '../../domain';
+import { kindOf, maxLengthOf } from './kinds';
+import { AllAnswers, Answers, answerOf, Condition, Field, FieldError, Step } from './types';
 
 export type StepResult = {
   errors: FieldError[];

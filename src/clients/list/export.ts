@@ -1,14 +1,14 @@
 // « Exporter (CSV) »: the columns come from the field declarations (their labels as headers, their
 // kinds' display() for the values), written the way French Excel opens them: UTF-8 with a BOM,
 // « ; » between cells, CRLF between lines.
-import { tvaFromSiren } from '../domain';
-import { kindOf } from './field-kinds';
-import { columnOf, type Step } from './field-types';
-import type { ExportRow } from './list-repository';
-import { stateLabel } from './states';
-import type { ClientState } from './repository';
-import { steps } from './steps';
-import { formatParisTime } from '../web/dates';
+import { tvaFromSiren } from '../../domain';
+import { kindOf } from '../fields/kinds';
+import { columnOf, type Step } from '../fields/types';
+import type { ExportRow } from './repository';
+import { stateLabel } from '../model';
+import type { ClientState } from '../repository';
+import { steps } from '../fields/steps';
+import { formatParisTime } from '../../web/dates';
 
 export const BOM = '\uFEFF';
 const SEPARATOR = ';';

@@ -1,8 +1,8 @@
 // What happens to a customer after its creation: deactivation, reactivation, and deleting a draft.
 // Each is confirmed on a page first, applied over the version that page showed, and answered with
 // the outcome the routes turn into a redirect or a page.
-import type { User } from '../auth/users-repository';
-import type { ClientRecord, ClientsRepository, ClientState } from './repository';
+import type { User } from '../../auth/users-repository';
+import type { ClientRecord, ClientsRepository, ClientState } from '../repository';
 
 export type LifecycleAction = 'deactivate' | 'reactivate' | 'delete';
 

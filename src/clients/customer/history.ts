@@ -1,7 +1,7 @@
 // A customer's history as a person reads it: when (Paris time), what, and who.
-import type { ClientEvent } from './repository';
-import { formatParisTime } from '../web/dates';
-import { stepOf } from './steps';
+import type { ClientEvent } from '../repository';
+import { formatParisTime } from '../../web/dates';
+import { stepOf } from '../fields/steps';
 
 const ACTIONS: Record<string, string> = {
   created: 'Création',

@@ -1,6 +1,6 @@
 // Turns a step's declarations, answers and messages into what the field partial renders.
-import { communeChoices, kindOf, maxLengthOf } from './field-kinds';
-import { AllAnswers, Answers, Field, FieldError, optionsOf, Step } from './field-types';
+import { communeChoices, kindOf, maxLengthOf } from './kinds';
+import { AllAnswers, Answers, Field, FieldError, optionsOf, Step } from './types';
 
 export type FieldView = {
   id: string;

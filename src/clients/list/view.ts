@@ -1,11 +1,11 @@
 // What views/pages/clients/list.ejs shows: the filter form's values, the counts, the sortable
 // headers with their links and aria-sort, the rows as a person reads them, and the page links.
-import { formatSiren } from '../domain';
-import { formatParisTime } from '../web/dates';
-import { resumeHrefOf } from './drafts';
-import type { Counts, ListPage } from './list-repository';
-import { DEFAULT_SORT, FIRST_ORDER, listHref, type ListQuery, type SortName } from './list-query';
-import { stateLabel, STATES } from './states';
+import { formatSiren } from '../../domain';
+import { formatParisTime } from '../../web/dates';
+import { resumeHrefOf } from '../wizard/drafts';
+import type { Counts, ListPage } from './repository';
+import { DEFAULT_SORT, FIRST_ORDER, listHref, type ListQuery, type SortName } from './query';
+import { stateLabel, STATES } from '../model';
 
 const COLUMNS: { sort: SortName; label: string }[] = [
   { sort: 'raison-sociale', label: 'Raison sociale' },

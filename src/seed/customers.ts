@@ -4,11 +4,11 @@
 // back, and the typed columns of the four tables. Nothing is validated here (it would take a
 // millisecond a customer); test/integration/seed.test.ts checks a sample against the real rules.
 import { formatCents, formatSiren, formatSiret, legalForms } from '../domain';
-import type { AllAnswers } from './field-types';
-import type { ClientState } from './repository';
-import { communes, folded, iban, luhnKey, phone, slug, type Random } from './seed-values';
-import { ACTIVITIES, FIRST_NAMES, PARTNER_KINDS, REGIONS, STREETS, SUFFIXES, SURNAMES } from './seed-words';
-import { searchTextOf } from './wizard-service';
+import type { AllAnswers } from '../clients/fields/types';
+import type { ClientState } from '../clients/repository';
+import { communes, folded, iban, luhnKey, phone, slug, type Random } from './values';
+import { ACTIVITIES, FIRST_NAMES, PARTNER_KINDS, REGIONS, STREETS, SUFFIXES, SURNAMES } from './words';
+import { searchTextOf } from '../clients/wizard/service';
 
 export type SeedPartner = { companyId: number; userId: number; nextReference: number };
 

@@ -26,8 +26,8 @@ import {
   phoneRegionFor,
   type Commune,
   type Option,
-} from '../domain';
-import { AllAnswers, Answers, answerOf, columnOf, Field, KindName, optionsOf } from './field-types';
+} from '../../domain';
+import { AllAnswers, Answers, answerOf, columnOf, Field, KindName, optionsOf } from './types';
 
 export type KindContext = { answers: Answers; all: AllAnswers };
 

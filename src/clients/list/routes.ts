@@ -1,13 +1,13 @@
 // Mes clients: the list with its filters, counts, sorts and pages, and its CSV export.
 import { once } from 'node:events';
 import { Request, Response, Router } from 'express';
-import { currentUser } from '../auth/current-user';
-import { takeNotices } from '../web/notices';
+import { currentUser } from '../../auth/current-user';
+import { takeNotices } from '../../web/notices';
 import { BOM, csvLine, exportColumns, exportFileName } from './export';
-import { sortWidth, type ClientListRepository, type ListFilters } from './list-repository';
-import { parseListQuery, searchTermsOf } from './list-query';
-import { listView } from './list-view';
-import type { Scope } from './repository';
+import { sortWidth, type ClientListRepository, type ListFilters } from './repository';
+import { parseListQuery, searchTermsOf } from './query';
+import { listView } from './view';
+import type { Scope } from '../repository';
 
 function listRequest(req: Request, res: Response) {
   const user = currentUser(res);

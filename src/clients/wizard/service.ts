@@ -1,12 +1,12 @@
 // The rules of « Nouveau client final »: saving a step (as a draft or to continue), references
 // unique per partner, the version check, and activation once all four steps are valid.
-import { normaliseName } from '../domain';
-import type { User } from '../auth/users-repository';
-import { kindOf } from './field-kinds';
-import { AllAnswers, Answers, answerOf, columnOf, FieldError, Step, STEP_NUMBERS } from './field-types';
-import { ClientRecord, ClientsRepository, UniqueReferenceError } from './repository';
-import { steps } from './steps';
-import { validateStep } from './validation';
+import { normaliseName } from '../../domain';
+import type { User } from '../../auth/users-repository';
+import { kindOf } from '../fields/kinds';
+import { AllAnswers, Answers, answerOf, columnOf, FieldError, Step, STEP_NUMBERS } from '../fields/types';
+import { ClientRecord, ClientsRepository, UniqueReferenceError } from '../repository';
+import { steps } from '../fields/steps';
+import { validateStep } from '../fields/validation';
 
 export type SaveAction = 'continue' | 'draft';
 
