@@ -76,7 +76,9 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     const action = String(req.body.action ?? 'continuer');
     let typed = answersFromBody(step, req.body);
     // « Choisir le pays Monaco »: the same page again with that Pays, everything typed kept, nothing saved.
-    const switchedCountry = countrySwitchOf(action);
+    const switchedCountry = step.fields.some((f) => f.kind === 'country')
+      ? countrySwitchOf(action)
+      : undefined;
     if (switchedCountry) typed = { ...typed, country: switchedCountry };
 
     if (action === 'commune' || switchedCountry) {
