@@ -1,4 +1,5 @@
 import { type Check, fail, ok } from './result';
+import { normaliseTyped } from './typed';
 
 const EXAMPLE = '1 500,50';
 // Twelve digits of euros keep the cents far below Number.MAX_SAFE_INTEGER.
@@ -48,7 +49,9 @@ function parseCents(text: string): Check<number> {
 
 export function checkAmountCents(input: string): Check<number> {
   // \s covers the no-break and narrow no-break spaces that French number formatting produces.
-  const text = input.replace(/\s/g, '').replace(/^€|€$|eur(os?)?$/gi, '');
+  const text = normaliseTyped(input)
+    .replace(/\s/g, '')
+    .replace(/^€|€$|eur(os?)?$/gi, '');
   if (text === '') return fail(`Saisissez un montant en euros, par exemple ${EXAMPLE}`);
   if (/^[-−]/.test(text)) return fail(`Saisissez un montant positif, par exemple ${EXAMPLE}`);
   return parseCents(text);

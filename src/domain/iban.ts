@@ -6,6 +6,7 @@ import {
   validateIBAN,
 } from 'ibantools';
 import { type Check, fail, ok } from './result';
+import { normaliseTyped } from './typed';
 
 const IBAN_EXAMPLE = 'FR76 3000 6000 0112 3456 7890 189';
 const BIC_EXAMPLE = 'BNPAFRPPXXX';
@@ -46,7 +47,7 @@ export function ribKeyOk(bban: string): boolean {
 }
 
 export function checkIban(input: string): Check<string> {
-  const iban = (electronicFormatIBAN(input) ?? '').replace(/[\s.]/g, '');
+  const iban = (electronicFormatIBAN(normaliseTyped(input)) ?? '').replace(/[\s.]/g, '');
   if (iban === '') return fail(`Saisissez un IBAN, par exemple ${IBAN_EXAMPLE}`);
   const rib = RIB_COUNTRIES.has(iban.slice(0, 2));
   // For RIB countries the key is ours to check, so that its mistake gets its own message.
@@ -70,8 +71,12 @@ export function checkIban(input: string): Check<string> {
   return ok(iban);
 }
 
+// Banks print BICs grouped (« BNPA FR PP XXX », « BNPA-FR-PP »): the separators come off before the length
+// is counted, so that only the 8 or 11 characters of the code itself are.
+const BIC_SEPARATORS = /[\s.\-‐‑‒–—]/g;
+
 export function checkBic(input: string): Check<string> {
-  const bic = input.replace(/\s/g, '').toUpperCase();
+  const bic = normaliseTyped(input).replace(BIC_SEPARATORS, '').toUpperCase();
   if (bic === '') return fail(`Saisissez un BIC de 8 ou 11 caractères, par exemple ${BIC_EXAMPLE}`);
   if (bic.length !== 8 && bic.length !== 11) {
     return fail(

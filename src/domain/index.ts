@@ -1,5 +1,6 @@
 // The domain layer: pure checks and lists, importing nothing else from the application.
 export * from './result';
+export * from './typed';
 export * from './siren';
 export * from './phone';
 export * from './postal';

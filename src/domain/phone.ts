@@ -1,6 +1,7 @@
 import {
   type CountryCode,
   type PhoneNumber,
+  getCountryCallingCode,
   getExampleNumber,
   isSupportedCountry,
   parsePhoneNumberFromString,
@@ -8,21 +9,25 @@ import {
 } from 'libphonenumber-js/max';
 import mobileExamples from 'libphonenumber-js/examples.mobile.json';
 import { type Check, fail, ok } from './result';
-import { countryForPostalCode } from './overseas';
+import {
+  type OverseasPhonePlan,
+  countryForPostalCode,
+  overseasPhonePlanOf,
+  overseasPhonePlans,
+  overseasTerritory,
+} from './overseas';
+import { normaliseTyped } from './typed';
 
-// Areas inside the French numbering plan: dialled from France as 0X XX XX XX XX, so shown that way.
-const FRENCH_PLAN_CALLING_CODES = new Set(['33', '590', '594', '596', '262']);
-
-// Tried in turn when a 0-prefixed number is not valid where the address is: a site in Paris may well give
-// its office number in Réunion. 590 also covers Saint-Barthélemy and Saint-Martin, 262 Mayotte.
-const FRENCH_PLAN_REGIONS: readonly CountryCode[] = ['FR', 'GP', 'MQ', 'GF', 'RE', 'YT'];
+// Areas inside the French numbering plan (overseas.ts): dialled from France as 0X XX XX XX XX, so shown that way.
+const FRENCH_PLAN_REGIONS = new Set<CountryCode>(['FR', ...overseasPhonePlans.flatMap((p) => p.regions)]);
+const FRENCH_PLAN_CALLING_CODES = new Set([...FRENCH_PLAN_REGIONS].map((r) => getCountryCallingCode(r)));
 
 const LANDLINE_EXAMPLE_FR = '01 45 45 32 45';
 
 export function phoneRegionFor(countryCode: string, postalCode?: string): CountryCode {
   const code = countryCode.trim().toUpperCase();
   if (code === 'FR' && postalCode !== undefined) {
-    const territory = countryForPostalCode(postalCode.replace(/\s/g, ''));
+    const territory = countryForPostalCode(normaliseTyped(postalCode).replace(/\s/g, ''));
     if (territory && isSupportedCountry(territory)) return territory;
   }
   return isSupportedCountry(code) ? code : 'FR';
@@ -33,16 +38,45 @@ function parseIn(input: string, region: CountryCode): PhoneNumber | undefined {
   return number?.isValid() && !number.ext ? number : undefined;
 }
 
-function parse(input: string, region: CountryCode): PhoneNumber | undefined {
-  const direct = parseIn(input, region);
-  if (direct || !/^\s*0[1-9]/.test(input)) return direct;
-  const found = new Map<string, PhoneNumber>();
-  for (const other of FRENCH_PLAN_REGIONS) {
-    const number = other === region ? undefined : parseIn(input, other);
-    if (number) found.set(number.number, number);
+const INTERNATIONAL = /^(\+|00)/;
+
+/**
+ * The national form (« 0596… ») of a number written the French way: « 0596 63 12 34 », and also
+ * « +33 596… » or « 0033 (0)596… », which put an overseas number behind the metropolitan code by mistake.
+ */
+function frenchNationalForm(input: string): string | undefined {
+  const compact = input.replace(/[\s.\-()/]/g, '');
+  const international = /^(?:\+|00)330?([1-9]\d*)$/.exec(compact);
+  if (international) return `0${international[1]}`;
+  return /^0[1-9]\d*$/.test(compact) ? compact : undefined;
+}
+
+type Reading = { number?: PhoneNumber; plan?: OverseasPhonePlan; national?: string };
+
+function read(input: string, region: CountryCode): Reading {
+  const national = frenchNationalForm(input);
+  const plan = national === undefined ? undefined : overseasPhonePlanOf(national);
+  if (national !== undefined && plan) {
+    // A foreign country's own numbers may begin the same way (05966 is a German area code).
+    const local =
+      FRENCH_PLAN_REGIONS.has(region) || INTERNATIONAL.test(input.trim())
+        ? undefined
+        : parseIn(input, region);
+    if (local) return { number: local };
+    // An overseas prefix is read in its territory only: libphonenumber's metropolitan data also accepts
+    // most of 0590/0594/0596/0263/0269, and a wrong number there must not turn into a +33 one.
+    const regions = [region, ...plan.regions].filter((r) => plan.regions.includes(r));
+    for (const r of regions) {
+      const number = parseIn(national, r);
+      if (number) return { number };
+    }
+    return { plan, national };
   }
-  // Two readings would be a guess; none happens in practice since overseas prefixes do not overlap.
-  return found.size === 1 ? [...found.values()][0] : undefined;
+  const direct = parseIn(input, region);
+  if (direct) return { number: direct };
+  // A site abroad or overseas may give its office number in metropolitan France: only such a number
+  // falls back to +33.
+  return { number: national !== undefined && region !== 'FR' ? parseIn(national, 'FR') : undefined };
 }
 
 const display = (number: PhoneNumber): string =>
@@ -50,9 +84,11 @@ const display = (number: PhoneNumber): string =>
     ? number.formatNational()
     : number.formatInternational();
 
+/** An example of the kind asked for, from the territory of the address. */
 function example(region: CountryCode, mobile: boolean): string {
-  if (region === 'FR' && !mobile) return LANDLINE_EXAMPLE_FR;
-  const number = getExampleNumber(region, mobileExamples);
+  if (!mobile && region === 'FR') return LANDLINE_EXAMPLE_FR;
+  const fixed = mobile ? undefined : overseasTerritory(region)?.fixedPhoneExample;
+  const number = fixed ? parsePhoneNumberFromString(fixed, region) : getExampleNumber(region, mobileExamples);
   return number ? display(number) : LANDLINE_EXAMPLE_FR;
 }
 
@@ -68,16 +104,22 @@ export function checkPhone(
   defaultRegion: CountryCode,
   opts?: { mobile?: boolean },
 ): Check<string> {
+  const text = normaliseTyped(input);
   const mobile = opts?.mobile ?? false;
   const kind = mobile ? 'numéro de mobile' : 'numéro de téléphone';
   const eg = example(defaultRegion, mobile);
-  if (input.trim() === '') return fail(`Saisissez un ${kind}, par exemple ${eg}`);
-  if (parsePhoneNumberFromString(input, defaultRegion)?.ext) {
+  if (text.trim() === '') return fail(`Saisissez un ${kind}, par exemple ${eg}`);
+  if (parsePhoneNumberFromString(text, defaultRegion)?.ext) {
     return fail(`Saisissez le ${kind} sans numéro de poste, par exemple ${eg}`);
   }
-  const number = parse(input, defaultRegion);
+  const { number, plan, national } = read(text, defaultRegion);
+  if (plan && national !== undefined) {
+    const region = plan.regions.includes(defaultRegion) ? defaultRegion : plan.regions[0]!;
+    const problem = lengthProblem(national, region) ?? `Ce numéro n'existe pas ${plan.inName}`;
+    return fail(`${problem} : saisissez un ${kind} valide, par exemple ${example(region, mobile)}`);
+  }
   if (!number) {
-    const problem = lengthProblem(input, defaultRegion) ?? "Ce numéro n'existe pas";
+    const problem = lengthProblem(text, defaultRegion) ?? "Ce numéro n'existe pas";
     return fail(`${problem} : saisissez un ${kind} valide, par exemple ${eg}`);
   }
   const type = number.getType();

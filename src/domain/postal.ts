@@ -12,16 +12,23 @@
 // - CEDEX codes (75700, …) are not in the data: the user must give the commune's ordinary postal code.
 // - Saint-Pierre-et-Miquelon (97500), Saint-Barthélemy (97133), Saint-Martin (97150), Wallis-et-Futuna,
 //   Polynésie française and Nouvelle-Calédonie are all present. The TAAF (984) have no postal code in the
-//   data, so TF is treated as a foreign country (free postal code). Monaco (980xx) is not French: free too.
+//   data, so TF is treated as a foreign country (free postal code). Monaco (980xx) is a country of its own:
+//   free under Pays Monaco, and under a French Pays the message says so (the form offers to switch Pays).
 //   Clipperton (98799) is present and belongs to FR.
 import { type Check, fail, ok } from './result';
 import { countryName } from './countries';
-import { countryForPostalCode, isOverseasTerritory, overseasTerritories } from './overseas';
+import {
+  countryForPostalCode,
+  foreignCountryOfPostalCode,
+  isOverseasTerritory,
+  overseasTerritories,
+} from './overseas';
 import { postalCodeExists } from './postal-index';
+import { normaliseTyped } from './typed';
 
 export { type Commune, communesForPostalCode, loadPostalIndex } from './postal-index';
 export { type CommuneMatch, matchCommune, normaliseName } from './commune-match';
-export { countryForPostalCode } from './overseas';
+export { countryForPostalCode, foreignCountryOfPostalCode } from './overseas';
 
 const MAX_FOREIGN_LENGTH = 20;
 
@@ -31,11 +38,19 @@ export const isFrenchPostalArea = (countryCode: string): boolean =>
 const exampleFor = (countryCode: string): string =>
   overseasTerritories.find((t) => t.code === countryCode)?.example ?? '37550';
 
+/** A French postal code as typed, spaces (tabs, full-width ones) removed: what the postal index is keyed by. */
+export const normalisePostalCode = (input: string): string => normaliseTyped(input).replace(/\s/g, '');
+
 export function checkPostalCode(input: string, countryCode: string): Check<string> {
   if (!isFrenchPostalArea(countryCode)) return checkForeignPostalCode(input);
-  const cp = input.replace(/\s/g, '');
+  const cp = normalisePostalCode(input);
   const example = exampleFor(countryCode);
   if (!/^\d{5}$/.test(cp)) return fail(`Saisissez un code postal de 5 chiffres, par exemple ${example}`);
+  if (foreignCountryOfPostalCode(cp) === 'MC') {
+    return fail(
+      `${cp} est un code postal de Monaco, qui est un pays à part entière : choisissez le pays Monaco, ou saisissez un code postal français, par exemple ${example}`,
+    );
+  }
   if (!postalCodeExists(cp)) {
     return fail(
       `Ce code postal n'existe pas : vérifiez-le, par exemple ${example} (pour une adresse CEDEX, saisissez le code postal de la commune)`,
@@ -53,7 +68,7 @@ export function checkPostalCode(input: string, countryCode: string): Check<strin
 }
 
 function checkForeignPostalCode(input: string): Check<string> {
-  const cp = input.trim().replace(/\s+/g, ' ');
+  const cp = normaliseTyped(input).trim().replace(/\s+/g, ' ');
   if (cp === '') return fail('Saisissez le code postal, par exemple 1050 pour Bruxelles');
   if (cp.length > MAX_FOREIGN_LENGTH) {
     return fail(`Saisissez un code postal de ${MAX_FOREIGN_LENGTH} caractères au plus, par exemple 1050`);

@@ -1,4 +1,5 @@
 import { type Check, fail, ok } from './result';
+import { normaliseTyped } from './typed';
 
 // People copy SIRENs from Kbis extracts and websites, which group digits with spaces, dots or no-break spaces.
 const SEPARATORS = /[\s.]/g;
@@ -11,7 +12,7 @@ const SIRET_EXAMPLE = '732 829 320 00074';
 const LA_POSTE_SIREN = '356000000';
 const LA_POSTE_HEAD_OFFICE = '35600000000048';
 
-const clean = (input: string): string => input.replace(SEPARATORS, '');
+const clean = (input: string): string => normaliseTyped(input).replace(SEPARATORS, '');
 
 export function luhn(digits: string): boolean {
   let sum = 0;
@@ -74,6 +75,13 @@ export function checkSiret(input: string, siren?: string): Check<string> {
     const formatted = formatSiren(owner.value);
     return fail(
       `Ce SIRET n'appartient pas au SIREN ${formatted} : saisissez un SIRET qui commence par ${formatted}`,
+    );
+  }
+  // A SIRET is its SIREN followed by a NIC: the SIREN's own key must hold too, whether or not step 1 gave
+  // one (« en cours de création »). La Poste's SIREN passes it like any other.
+  if (!luhn(digits.slice(0, 9))) {
+    return fail(
+      `Ce SIRET n'existe pas : ses 9 premiers chiffres ne forment pas un SIREN valide, vérifiez-les, par exemple ${SIRET_EXAMPLE}`,
     );
   }
   if (!siretChecksumOk(digits)) {

@@ -1,5 +1,5 @@
 // The French identifiers and addresses, checked through the wizard's pages as a person types them.
-import { Browser, Page } from '../support/browser';
+import { Browser, formFields, Page } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
 
@@ -275,5 +275,174 @@ describe('IBAN, amounts, web addresses, legal forms', () => {
     const result = await submitStep(browser, page, { ...step1(), website: 'javascript:alert(1)' });
     expect(result.status).toBe(400);
     expect(text(result, '#website-error')).toContain('par exemple');
+  });
+});
+
+// Issue 9: French data right in every territory, each class through the step that shows it.
+describe('French data in every territory (issue 9)', () => {
+  const fullWidth = (s: string) =>
+    s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000');
+  const sitesOf = (page: Page) => t.db('sites').where({ client_id: idFromUrl(page.url) });
+  const martinique = { siret: '', country: 'FR', postalCode: '97200', city: 'Fort-de-France' };
+
+  it('refuses, for a company being created, a SIRET whose SIREN part fails its key', async () => {
+    const page = await atStep(2, { 1: { enCreation: 'oui', siren: '' } });
+    // 732 829 321 is not a SIREN, yet the 14 digits pass Luhn.
+    const result = await submitStep(browser, page, { ...STEP_ANSWERS[2], siret: '732 829 321 00007' });
+    expect(result.status).toBe(400);
+    expect(text(result, '#siret-error')).toContain('ses 9 premiers chiffres ne forment pas un SIREN valide');
+    expect(result.$('#siret').val()).toBe('732 829 321 00007');
+  });
+
+  it('refuses a Martinique number outside the allocated blocks instead of making it metropolitan', async () => {
+    const page = await atStep(2);
+    const result = await submitStep(browser, page, {
+      ...STEP_ANSWERS[2],
+      ...martinique,
+      phone: '0596 11 12 34',
+    });
+    expect(result.status).toBe(400);
+    expect(text(result, '#phone-error')).toBe(
+      "Erreur : Ce numéro n'existe pas en Martinique : saisissez un numéro de téléphone valide, par exemple 0596 30 12 34",
+    );
+    expect(result.$('#phone').val()).toBe('0596 11 12 34');
+    expect(await sitesOf(result)).toEqual([]);
+  });
+
+  it('reads « +33 596 … » for a site in Paris as the Martinique number it is', async () => {
+    const page = await atStep(2);
+    const result = await submitStep(browser, page, {
+      ...STEP_ANSWERS[2],
+      siret: '',
+      phone: '+33 596 63 12 34',
+    });
+    expect(result.$('form h2').text()).toBe('CRÉATION DU POINT DE FACTURATION');
+    expect((await sitesOf(result))[0].phone).toBe('+596596631234');
+  });
+
+  it('gives the example of the address’s territory when Téléphone is left empty', async () => {
+    const page = await atStep(2);
+    const result = await submitStep(browser, page, { ...STEP_ANSWERS[2], ...martinique, phone: '' });
+    expect(result.status).toBe(400);
+    expect(text(result, '#phone-error')).toBe(
+      'Erreur : Saisissez un numéro de téléphone, par exemple 0596 30 12 34',
+    );
+    // Step 4's Téléphone takes the main site's territory: La Réunion here.
+    const step4 = await atStep(4, {
+      2: { siret: '', postalCode: '97400', city: 'Saint-Denis', phone: '0262 40 12 34' },
+    });
+    const admin = await submitStep(browser, step4, { ...STEP_ANSWERS[4], phone: '' });
+    expect(text(admin, '#phone-error')).toBe(
+      'Erreur : Saisissez un numéro de téléphone, par exemple 0262 16 12 34',
+    );
+  });
+
+  it.each([
+    ['BNPA FR PP XXX', 'BNPAFRPPXXX'],
+    ['BNPA-FR-PP-XXX', 'BNPAFRPPXXX'],
+  ])('accepts the BIC « %s » and stores %s', async (bic, stored) => {
+    const page = await atStep(3);
+    const result = await submitStep(browser, page, {
+      ...STEP_ANSWERS[3],
+      paymentMethod: 'sepa',
+      iban: 'FR76 3000 6000 0112 3456 7890 189',
+      bic,
+    });
+    expect(result.$('.error-summary').text()).toBe('');
+    expect(result.$('form h2').text()).toBe('CRÉATION DE L’ADMINISTRATEUR');
+    const billing = await t
+      .db('billing_points')
+      .where({ client_id: idFromUrl(result.url) })
+      .first();
+    expect(billing.bic).toBe(stored);
+  });
+
+  it('keeps the commune it found when another field of the step is wrong', async () => {
+    const page = await atStep(2);
+    const result = await submitStep(browser, page, {
+      ...STEP_ANSWERS[2],
+      street: '',
+      postalCode: '37550',
+      city: '',
+    });
+    expect(result.status).toBe(400);
+    expect(text(result, '#street-error')).toContain('Voie');
+    expect(result.$('#city').val()).toBe('Saint-Avertin');
+    expect(result.$('#city-error').length).toBe(0);
+  });
+
+  it('says that 98000 is Monaco’s and switches Pays to Monaco, keeping everything typed', async () => {
+    const page = await atStep(2);
+    const typed = {
+      ...STEP_ANSWERS[2],
+      siret: '',
+      postalCode: '98000',
+      city: 'Monaco',
+      phone: '93 15 26 00',
+    };
+    const refused = await submitStep(browser, page, typed);
+    expect(refused.status).toBe(400);
+    expect(text(refused, '#postalCode-error')).toContain('Monaco, qui est un pays à part entière');
+    const button = refused.$('button[name=action][value="pays:MC"]');
+    expect(button.text()).toBe('Choisir le pays Monaco');
+
+    // What the browser sends when the button is pressed: the form as it stands, and the button's value.
+    const action = refused.$('form.step-form').attr('action')!;
+    const switched = await browser.post(action, { ...formFields(refused), action: 'pays:MC' });
+    expect(switched.status).toBe(200);
+    expect(switched.$('#country option[selected]').val()).toBe('MC');
+    expect(switched.$('.error-summary').length).toBe(0);
+    expect(text(switched, '.notice')).toContain('Pays changé pour Monaco');
+    for (const name of ['postalCode', 'city', 'street', 'streetNumber', 'phone']) {
+      expect([name, switched.$(`#${name}`).val()]).toEqual([name, typed[name as keyof typeof typed]]);
+    }
+    expect(await sitesOf(switched)).toEqual([]);
+
+    const saved = await submitStep(browser, switched, {});
+    expect(saved.$('form h2').text()).toBe('CRÉATION DU POINT DE FACTURATION');
+    const site = (await sitesOf(saved))[0];
+    expect([site.country, site.postal_code, site.city, site.phone]).toEqual([
+      'MC',
+      '98000',
+      'Monaco',
+      '+37793152600',
+    ]);
+  });
+
+  it('refuses a CEDEX code, asking for the commune’s postal code', async () => {
+    const page = await atStep(2);
+    const result = await submitStep(browser, page, { ...STEP_ANSWERS[2], postalCode: '92055', city: '' });
+    expect(text(result, '#postalCode-error')).toContain(
+      'pour une adresse CEDEX, saisissez le code postal de la commune',
+    );
+  });
+
+  it('normalises full-width digits and tabs in identifiers like spaces (NFKC)', async () => {
+    const page = await createClient(browser, {
+      1: { ...step1(), siren: fullWidth('732 829 320') },
+      2: {
+        siret: '732\t829\t320\t00074',
+        phone: fullWidth('02 47 27 12 34'),
+        postalCode: fullWidth('37550'),
+        city: '',
+      },
+      3: {
+        paymentMethod: 'sepa',
+        iban: fullWidth('FR76 3000 6000 0112 3456 7890 189'),
+        bic: 'BNPA\tFR\tPP',
+      },
+    });
+    const id = idFromUrl(page.url);
+    const client = await t.db('clients').where({ id }).first();
+    const site = await t.db('sites').where({ client_id: id }).first();
+    const billing = await t.db('billing_points').where({ client_id: id }).first();
+    expect(client.siren).toBe('732829320');
+    expect([site.siret, site.phone, site.postal_code, site.city]).toEqual([
+      '73282932000074',
+      '+33247271234',
+      '37550',
+      'Saint-Avertin',
+    ]);
+    expect([billing.iban, billing.bic]).toEqual(['FR7630006000011234567890189', 'BNPAFRPP']);
   });
 });

@@ -1,6 +1,31 @@
 // Turns a step's declarations, answers and messages into what the field partial renders.
+import {
+  countryName,
+  foreignCountryOfPostalCode,
+  isCountryCode,
+  isFrenchPostalArea,
+  normalisePostalCode,
+} from '../../domain';
 import { communeChoices, kindOf, maxLengthOf } from './kinds';
-import { AllAnswers, Answers, Field, FieldError, optionsOf, Step } from './types';
+import { AllAnswers, Answers, answerOf, Field, FieldError, optionsOf, Step } from './types';
+
+/** « Choisir le pays Monaco » posts this action followed by the country's code. */
+const SWITCH_COUNTRY = 'pays:';
+
+/** The country a « Choisir le pays … » button asks for, if the action is one. */
+export function countrySwitchOf(action: string): string | undefined {
+  const code = action.startsWith(SWITCH_COUNTRY) ? action.slice(SWITCH_COUNTRY.length) : '';
+  return isCountryCode(code) ? code : undefined;
+}
+
+/** A French-looking postal code of a country of its own (98000, Monaco) gets a button to switch Pays. */
+function countrySwitch(answers: Answers | undefined, postalCode: string) {
+  if (!isFrenchPostalArea(answerOf(answers, 'country') || 'FR')) return undefined;
+  const code = foreignCountryOfPostalCode(normalisePostalCode(postalCode));
+  return code
+    ? { action: `${SWITCH_COUNTRY}${code}`, label: `Choisir le pays ${countryName(code)}` }
+    : undefined;
+}
 
 export type FieldView = {
   id: string;
@@ -26,6 +51,8 @@ export type FieldView = {
   anchor: string;
   /** A postal code gets its « Rechercher la commune » button. */
   searchCommune: boolean;
+  /** A postal code of another country (Monaco) than the chosen Pays: the button that switches Pays. */
+  switchCountry?: { action: string; label: string };
 };
 
 export type FieldsetView = { legend?: string; rows: FieldView[][] };
@@ -94,6 +121,8 @@ function fieldView(
     anchor:
       input === 'radio' || input === 'checkboxes' ? `${field.name}-${options[0]?.value ?? ''}` : field.name,
     searchCommune: field.kind === 'postalCode',
+    switchCountry:
+      field.kind === 'postalCode' && (error || pendingMessage) ? countrySwitch(answers, value) : undefined,
   };
 }
 

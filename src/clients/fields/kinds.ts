@@ -213,7 +213,8 @@ export const kinds: Record<KindName, Kind> = {
     check: (v) => checkIban(v),
     display: (v) => (v ? formatIban(String(v)) : ''),
   },
-  bic: { input: 'text', maxLength: 11, check: (v) => checkBic(v), display: asText },
+  // 11 characters once the spaces and dashes people group it with are removed (checkBic counts those).
+  bic: { input: 'text', maxLength: 30, check: (v) => checkBic(v), display: asText },
   fixed: { input: 'fixed', maxLength: 0, check: (v) => ok(v), display: (_v, f) => f.fixedValue ?? '' },
 } as Record<KindName, Kind>;
 

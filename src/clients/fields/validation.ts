@@ -1,7 +1,7 @@
 // One joi schema per step, derived from the field declarations, with French messages.
 import Joi from 'joi';
-import { communesForPostalCode, isFrenchPostalArea } from '../../domain';
-import { kindOf, maxLengthOf } from './kinds';
+import { communesForPostalCode, isFrenchPostalArea, normalisePostalCode } from '../../domain';
+import { KindContext, kindOf, maxLengthOf } from './kinds';
 import { AllAnswers, Answers, answerOf, Condition, Field, FieldError, Step } from './types';
 
 export type StepResult = {
@@ -17,12 +17,13 @@ const FREE_TEXT_KINDS = new Set(['text', 'textarea', 'streetNumber', 'commune'])
 /** What a draft keeps of one answer at most: far above any field's limit, so nothing typed is lost. */
 export const MAX_ANSWER_LENGTH = 2000;
 
-export function requiredMessage(field: Field): string {
+/** The message for a required field left empty; its example may depend on the answers (a phone's territory). */
+export function requiredMessage(field: Field, ctx: KindContext = { answers: {}, all: {} }): string {
   if (CHOICE_KINDS.has(field.kind)) return `Choisissez une réponse pour « ${field.label} »`;
   if (FREE_TEXT_KINDS.has(field.kind)) {
     return `Renseignez « ${field.label} »${field.example ? `, par exemple ${field.example}` : ''}`;
   }
-  const empty = kindOf(field).check('', field, { answers: {}, all: {} });
+  const empty = kindOf(field).check('', field, ctx);
   return empty.ok ? `Renseignez « ${field.label} »` : empty.message;
 }
 
@@ -111,7 +112,7 @@ export function completeAnswers(step: Step, answers: Answers): Answers {
   if (!commune || answerOf(answers, commune.name).trim() !== '') return answers;
   const country = answerOf(answers, 'country') || 'FR';
   if (!isFrenchPostalArea(country)) return answers;
-  const communes = communesForPostalCode(answerOf(answers, 'postalCode').replace(/\s/g, ''));
+  const communes = communesForPostalCode(normalisePostalCode(answerOf(answers, 'postalCode')));
   return communes.length === 1 && communes[0] ? { ...answers, [commune.name]: communes[0].name } : answers;
 }
 
@@ -122,7 +123,11 @@ export function validateStep(step: Step, typed: Answers, all: AllAnswers): StepR
   const errors: FieldError[] = [];
   for (const detail of error?.details ?? []) {
     const name = String(detail.path[0]);
-    if (!errors.some((e) => e.field === name)) errors.push({ field: name, message: detail.message });
+    const field = step.fields.find((f) => f.name === name);
+    // The schema is built once, so its required messages know no answers: this one knows the address.
+    const empty = detail.type === 'any.required' || detail.type === 'string.empty';
+    const message = field && empty ? requiredMessage(field, context) : detail.message;
+    if (!errors.some((e) => e.field === name)) errors.push({ field: name, message });
   }
   const failed = new Set(errors.map((e) => e.field));
   const values: Record<string, unknown> = {};

@@ -2,10 +2,11 @@
 import { Request, Response, Router } from 'express';
 import { currentUser } from '../../auth/current-user';
 import type { User } from '../../auth/users-repository';
-import { checkSiren } from '../../domain';
+import { checkSiren, countryName } from '../../domain';
 import { NotFoundError } from '../../web/errors';
 import { addNotice, Notice } from '../../web/notices';
 import { Answers, answerOf, Step } from '../fields/types';
+import { countrySwitchOf } from '../fields/form-view';
 import type { ClientRecord, ClientsRepository } from '../repository';
 import { stepOf, steps } from '../fields/steps';
 import { conflictOf, renderStep } from './step-page';
@@ -74,8 +75,13 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     const user = currentUser(res);
     const action = String(req.body.action ?? 'continuer');
     let typed = answersFromBody(step, req.body);
+    // « Choisir le pays Monaco »: the same page again with that Pays, everything typed kept, nothing saved.
+    const switchedCountry = step.fields.some((f) => f.kind === 'country')
+      ? countrySwitchOf(action)
+      : undefined;
+    if (switchedCountry) typed = { ...typed, country: switchedCountry };
 
-    if (action === 'commune') {
+    if (action === 'commune' || switchedCountry) {
       typed = completeAnswers(step, typed);
       const all = { ...(client?.answers ?? {}), [step.number]: typed };
       const errors = validateStep(step, typed, all).errors.filter(
@@ -87,6 +93,13 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
         answers: typed,
         errors,
         version: Number(req.body.version),
+        notices: switchedCountry
+          ? [
+              {
+                text: `Pays changé pour ${countryName(switchedCountry)} : vérifiez l’adresse, puis enregistrez.`,
+              },
+            ]
+          : [],
       });
     }
     if (action === 'adresse' && step.number === 3) {

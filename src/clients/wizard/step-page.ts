@@ -8,7 +8,7 @@ import { AllAnswers, Answers, answerOf, FieldError, Step } from '../fields/types
 import { fieldsets } from '../fields/form-view';
 import type { ClientRecord } from '../repository';
 import { steps } from '../fields/steps';
-import { validateStep } from '../fields/validation';
+import { completeAnswers, validateStep } from '../fields/validation';
 import { problemsOf } from './service';
 
 export type RenderOptions = {
@@ -30,7 +30,8 @@ export type RenderOptions = {
 export function renderStep(req: Request, res: Response, o: RenderOptions) {
   const { client, step } = o;
   const all: AllAnswers = { ...(client?.answers ?? {}) };
-  if (o.answers) all[step.number] = o.answers;
+  // A page that comes back (an error elsewhere, a search) shows the commune its postal code found.
+  if (o.answers) all[step.number] = completeAnswers(step, o.answers);
   const isDraft = !client || client.state === 'draft';
   const problems = client ? problemsOf(client.answers) : new Map<number, FieldError[]>();
   const reached = client?.reachedStep ?? 1;

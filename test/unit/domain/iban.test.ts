@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { checkBic, checkIban, formatIban, ribKeyOk } from '../../../src/domain/iban';
 
 const EXAMPLE = 'FR76 3000 6000 0112 3456 7890 189';
@@ -82,6 +83,50 @@ describe('checkBic', () => {
     ['BNP1FRPP', "Ce BIC n'existe pas : vérifiez-le, par exemple BNPAFRPPXXX"],
   ])('rejects %j', (input, message) => {
     expect(checkBic(input)).toEqual({ ok: false, message });
+  });
+});
+
+// Issue 9, class 4: the separators come off before the length is counted.
+describe('checkBic with the separators banks print', () => {
+  it.each([
+    ['BNPA FR PP XXX', 'BNPAFRPPXXX'],
+    ['BNPA-FR-PP-XXX', 'BNPAFRPPXXX'],
+    ['bnpa–fr–pp', 'BNPAFRPP'], // en dashes, from a word processor
+    ['AGRI\tFR\tPP', 'AGRIFRPP'],
+  ])('accepts %j as %s', (input, value) => {
+    expect(checkBic(input)).toEqual({ ok: true, value });
+  });
+
+  it('counts only the code’s own characters in its message', () => {
+    expect(checkBic('BNPA-FR-PP-XX')).toEqual({
+      ok: false,
+      message: 'Saisissez un BIC de 8 ou 11 caractères (vous en avez saisi 10), par exemple BNPAFRPPXXX',
+    });
+  });
+
+  it('generated: a valid BIC grouped with spaces or dashes anywhere reads as the BIC', () => {
+    const letter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    const alnum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+    const bic = fc
+      .tuple(
+        fc.array(letter, { minLength: 4, maxLength: 4 }),
+        fc.constantFrom('FR', 'DE', 'BE', 'MC', 'GP'),
+        fc.array(alnum, { minLength: 2, maxLength: 2 }),
+        fc.option(fc.array(alnum, { minLength: 3, maxLength: 3 }), { nil: undefined }),
+      )
+      .map(
+        ([bank, country, location, branch]) =>
+          `${bank.join('')}${country}${location.join('')}${branch?.join('') ?? ''}`,
+      )
+      .filter((code) => checkBic(code).ok);
+    fc.assert(
+      fc.property(bic, fc.array(fc.constantFrom(' ', '-', ' - ', '\t')), (code, separators) => {
+        const chars = [...code];
+        separators.forEach((sep, i) => chars.splice(1 + ((i * 3) % (chars.length - 1)), 0, sep));
+        expect(checkBic(chars.join('').toLowerCase())).toEqual({ ok: true, value: code });
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

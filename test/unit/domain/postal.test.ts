@@ -2,6 +2,7 @@ import {
   checkPostalCode,
   communesForPostalCode,
   countryForPostalCode,
+  foreignCountryOfPostalCode,
   isFrenchPostalArea,
   matchCommune,
   normaliseName,
@@ -182,4 +183,42 @@ describe('checkPostalCode', () => {
   ])('rejects %j in %s', (input, country, message) => {
     expect(checkPostalCode(input, country)).toEqual({ ok: false, message });
   });
+});
+
+// Issue 9, class 6.
+describe('Monaco and CEDEX codes under a French Pays', () => {
+  it.each([
+    ['98000', 'FR', '37550'],
+    ['98 000', 'FR', '37550'],
+    ['98025', 'FR', '37550'], // a Monaco CEDEX code
+    ['98000', 'GP', '97110'],
+  ])('%j in %s says Monaco is a country of its own', (input, country, example) => {
+    expect(checkPostalCode(input, country)).toEqual({
+      ok: false,
+      message: `${input.replace(/ /g, '')} est un code postal de Monaco, qui est un pays à part entière : choisissez le pays Monaco, ou saisissez un code postal français, par exemple ${example}`,
+    });
+  });
+
+  it('knows 980xx as Monaco’s, and nothing else', () => {
+    expect(foreignCountryOfPostalCode('98000')).toBe('MC');
+    expect(foreignCountryOfPostalCode('98099')).toBe('MC');
+    expect(['98100', '97133', '75116', '9800'].map(foreignCountryOfPostalCode)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  // CEDEX codes are not in La Poste's list of localities: the current message stays (README, data section).
+  it.each(['75700', '92055', '33076', '69401'])(
+    'refuses the CEDEX code %s, asking for the commune’s',
+    (cp) => {
+      expect(checkPostalCode(cp, 'FR')).toEqual({
+        ok: false,
+        message:
+          "Ce code postal n'existe pas : vérifiez-le, par exemple 37550 (pour une adresse CEDEX, saisissez le code postal de la commune)",
+      });
+    },
+  );
 });

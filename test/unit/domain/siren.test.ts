@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   checkSiren,
   checkSiret,
@@ -103,5 +104,51 @@ describe('formatting', () => {
   it('leaves a draft value as it was typed', () => {
     expect(formatSiren('7328')).toBe('7328');
     expect(formatSiret('abc')).toBe('abc');
+  });
+});
+
+// Issue 9, class 1: a SIRET is a SIREN (with its own key) followed by a NIC, whether or not step 1 gave one.
+describe('a SIRET carries a valid SIREN', () => {
+  const SIREN_KEY_MESSAGE =
+    "Ce SIRET n'existe pas : ses 9 premiers chiffres ne forment pas un SIREN valide, vérifiez-les, par exemple 732 829 320 00074";
+
+  it.each([
+    ['73282932100007', undefined], // 732829321 fails the SIREN key; the 14 digits pass Luhn
+    ['12345678900007', undefined],
+    ['732 829 321 00007', '7328'], // a SIREN still being typed does not excuse it
+  ])('refuses %j (SIREN %j), whose 14 digits pass Luhn', (input, siren) => {
+    expect(luhn(input.replace(/ /g, ''))).toBe(true);
+    expect(checkSiret(input, siren)).toEqual({ ok: false, message: SIREN_KEY_MESSAGE });
+  });
+
+  /** Appends the check digit that makes the whole pass Luhn. */
+  const withLuhnKey = (digits: string) =>
+    [...'0123456789'].map((d) => digits + d).find((candidate) => luhn(candidate))!;
+
+  it('generated: refuses every Luhn-valid SIRET whose first 9 digits fail the SIREN key', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{9}$/), fc.stringMatching(/^\d{4}$/), (siren, nic) => {
+        fc.pre(!luhn(siren));
+        expect(checkSiret(withLuhnKey(siren + nic))).toEqual({ ok: false, message: SIREN_KEY_MESSAGE });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('generated: accepts every Luhn-valid SIRET of a valid SIREN, with or without step 1’s SIREN', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{8}$/), fc.stringMatching(/^\d{4}$/), (eight, nic) => {
+        const siren = withLuhnKey(eight);
+        fc.pre(siren !== '356000000');
+        const siret = withLuhnKey(siren + nic);
+        expect(checkSiret(siret)).toEqual({ ok: true, value: siret });
+        expect(checkSiret(siret, siren)).toEqual({ ok: true, value: siret });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps La Poste’s rule: its SIREN passes the key, its SIRETs the digit sum', () => {
+    expect(checkSiret('35600000049837')).toEqual({ ok: true, value: '35600000049837' });
   });
 });
