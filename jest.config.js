@@ -2,6 +2,8 @@
 const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
+  // Shared 2-core machines: a database setup can take longer than jest's 5 s default under load.
+  testTimeout: 30000,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };
 
