@@ -500,3 +500,70 @@ it('an unknown import id is a 404', async () => {
   expect((await a.get('/clients/importer/abc')).status).toBe(404);
   void createClient;
 });
+
+describe('confirming', () => {
+  const file = () =>
+    Buffer.from(csv([HEADER, complete('Primeur Léa', 'CC-1'), complete('Primeur Marc', 'CC-2')], ';'));
+
+  it('twice at the same moment (two tabs, a double press) writes each customer once, both land on the result', async () => {
+    const page = await upload(a, 'deux-onglets.csv', file());
+    const token = a.csrfToken();
+    const press = () => a.agent.post(`${page.url}/confirmer`).type('form').send({ _csrf: token });
+    const [first, second] = await Promise.all([press(), press()]);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect([first.headers.location, second.headers.location]).toEqual([page.url, page.url]);
+    expect(count(await a.get(page.url))[0]).toBe('2 clients « Activé(e) »');
+    expect(
+      Number((await t.db('clients').whereIn('reference', ['CC-1', 'CC-2']).count({ n: '*' }).first())!.n),
+    ).toBe(2);
+  });
+
+  it('an import left unconfirmed for a day is gone: a 404, and its rows are dropped at the next upload', async () => {
+    const page = await upload(a, 'oublie.csv', Buffer.from(csv([HEADER, complete('Oubli', 'OUB-1')], ';')));
+    const id = Number(page.url.split('/').pop());
+    await t
+      .db('imports')
+      .where({ id })
+      .update({ created_at: new Date(Date.now() - 25 * 3600_000).toISOString() });
+    expect((await a.get(page.url)).status).toBe(404);
+    await a.get('/clients');
+    expect((await a.post(`${page.url}/confirmer`, {})).status).toBe(404);
+    await upload(a, 'suivant.csv', file());
+    expect(await t.db('imports').where({ id }).first()).toBeUndefined();
+    expect(await t.db('import_rows').where({ import_id: id }).first()).toBeUndefined();
+    expect(await t.db('clients').where({ reference: 'OUB-1' }).first()).toBeUndefined();
+  });
+
+  it('a confirmation whose process died mid-way is resumed after the last batch it wrote', async () => {
+    const rows = [HEADER, ...Array.from({ length: 3 }, (_, i) => complete(`Reprise ${i}`, `RES-${i}`))];
+    const page = await upload(a, 'reprise.csv', Buffer.from(csv(rows, ';')));
+    const id = Number(page.url.split('/').pop());
+    // As if a confirmation had written line 2 (and counted it), then its process had died.
+    const dying = {
+      status: 'importing',
+      progress: 2,
+      result: JSON.stringify({ active: 1, draft: 0, skipped: 0 }),
+    };
+    await t
+      .db('imports')
+      .where({ id })
+      .update({ ...dying, updated_at: new Date().toISOString() });
+    // Still running for all anyone knows: a confirmation now writes nothing and says so.
+    const running = await a.post(`${page.url}/confirmer`, {});
+    expect(running.$('h1').text()).toBe('Import en cours');
+    expect(await t.db('clients').where('reference', 'like', 'RES-%').first()).toBeUndefined();
+    // Two minutes without progress: the next confirmation takes over after line 2.
+    await t
+      .db('imports')
+      .where({ id })
+      .update({ updated_at: new Date(Date.now() - 3 * 60_000).toISOString() });
+    const resumed = await a.post(`${page.url}/confirmer`, {});
+    expect(count(resumed)[0]).toBe('3 clients « Activé(e) »');
+    const references = await t
+      .db('clients')
+      .where('reference', 'like', 'RES-%')
+      .orderBy('reference')
+      .pluck('reference');
+    expect(references).toEqual(['RES-1', 'RES-2']);
+  });
+});

@@ -7,6 +7,7 @@ import { columnByKey, matchHeaders, RAISON_SOCIALE } from './columns';
 import { FileRow, ImportFileError } from './file-error';
 import {
   missingColumns,
+  Prepared,
   prepareRow,
   PreparedCustomer,
   PreviewSummary,
@@ -18,6 +19,7 @@ import type { ImportRecord, ImportsRepository } from './repository';
 
 const NO_RAISON_SOCIALE =
   'Le fichier n’a pas de colonne « Raison sociale » : sa première ligne doit porter les en-têtes du modèle (téléchargez-le pour les voir).';
+const YIELD_EVERY = 100;
 /** Rows written per transaction: short enough never to hold SQLite's one connection for long. */
 const BATCH = 500;
 
@@ -30,7 +32,12 @@ export function importService(deps: { imports: ImportsRepository; clients: Clien
 
   /** What each row becomes: the preview's counts and problems, and the customers to write. */
   async function preview(companyId: number, headers: string[], mapping: (string | null)[], rows: FileRow[]) {
-    const prepared = rows.map((row) => prepareRow(row, headers, mapping));
+    const prepared: Prepared[] = [];
+    for (const row of rows) {
+      prepared.push(prepareRow(row, headers, mapping));
+      // Checking a row takes about a millisecond: let the instance's other requests through.
+      if (prepared.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     const creates = prepared.flatMap((p) => (p.outcome === 'create' ? [p.customer.reference] : []));
     const used = await imports.referencesInUse(companyId, creates);
     const referenceHeader = headers[mapping.indexOf('1.reference')] || 'Référence client';
