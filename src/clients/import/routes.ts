@@ -3,7 +3,6 @@
 // Partners only: an import creates a partner's customers, which staff do not type for them.
 import { Request, Response, Router } from 'express';
 import { currentUser } from '../../auth/current-user';
-import type { User } from '../../auth/users-repository';
 import { NotFoundError } from '../../web/errors';
 import { steps } from '../fields/steps';
 import type { FieldError } from '../fields/types';
@@ -167,7 +166,7 @@ export function importRoutes(deps: { importer: ImportService }): Router {
   router.post(`${UPLOAD_PATH}/:id/confirmer`, async (req, res) => {
     const record = await ownImport(req, res);
     if (record.status === 'preview' || record.status === 'importing') {
-      await importer.confirm(record, currentUser(res) as User);
+      await importer.confirm(record, currentUser(res));
     }
     res.redirect(303, `${UPLOAD_PATH}/${record.id}`);
   });
