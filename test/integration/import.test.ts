@@ -199,6 +199,10 @@ describe('a French Excel CSV (Windows-1252, « ; », no BOM)', () => {
     expect((await listed(a, activeHref)).sort()).toEqual(['=1+1', 'Crêperie Bénédicte']);
     const draftHref = result.$('a:contains("brouillon")').attr('href')!;
     expect(await listed(a, draftHref)).toEqual(['Élagage Ségolène']);
+    // The counts per état are this import's too.
+    const counts = (await a.get(draftHref)).$('.counts').text().replace(/\s+/g, ' ');
+    expect(counts).toContain('Tous : 3');
+    expect(counts).toContain('Brouillon : 1');
 
     const crepe = await t.db('clients').where({ reference: 'CP-001' }).first();
     expect(crepe).toMatchObject({ state: 'active', siren: '732829320', main_city: 'Saint-Avertin' });

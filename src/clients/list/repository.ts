@@ -241,17 +241,18 @@ export function clientListRepository(db: Db) {
     // Counting many matches: within one partner, walking its index is cheaper than looking each
     // match up; across all partners, it is not (a million index entries to walk).
     const filterMatches = plan.many && companyId !== undefined;
-    const rows =
-      filters.words.length || filters.importId !== undefined
-        ? await filtered(scope, filters, plan, { state: false, filterMatches })
-            .select('state')
-            .count({ n: '*' })
-            .groupBy('state')
-        : await db('client_counts')
-            .modify((q) => (companyId === undefined ? q : q.where('company_id', companyId)))
-            .select('state')
-            .sum({ n: 'n' })
-            .groupBy('state');
+    // The counters only know partners and états: a search or an import's customers are counted.
+    const narrowed = filters.words.length > 0 || filters.importId !== undefined;
+    const rows = narrowed
+      ? await filtered(scope, filters, plan, { state: false, filterMatches })
+          .select('state')
+          .count({ n: '*' })
+          .groupBy('state')
+      : await db('client_counts')
+          .modify((q) => (companyId === undefined ? q : q.where('company_id', companyId)))
+          .select('state')
+          .sum({ n: 'n' })
+          .groupBy('state');
     for (const row of rows as { state: ClientState; n: unknown }[]) counts[row.state] = Number(row.n);
     return counts;
   }
