@@ -21,6 +21,8 @@ import { listRoutes } from './clients/list/routes';
 import { wizardRoutes } from './clients/wizard/routes';
 import { clientRoutes } from './clients/customer/routes';
 import { lifecycleRoutes } from './clients/customer/lifecycle-routes';
+import { importRoutes } from './clients/import/routes';
+import { importUploadParsing } from './clients/import/upload';
 
 export type AppDeps = { config: Config; logger: Logger; services: Services };
 
@@ -45,11 +47,13 @@ export function createApp({ config, logger, services }: AppDeps): express.Expres
     }),
   );
   app.use(setUpCurrentUser(services.users));
+  app.use(importUploadParsing()); // multipart, before the CSRF check that reads its token
   app.use(setUpCsrf());
   app.use(authRoutes(services.signIn));
   app.use(requireSignIn);
   app.use(portalRoutes());
   app.use(listRoutes({ list: services.clientList }));
+  app.use(importRoutes({ importer: services.importer }));
   app.use(wizardRoutes({ clients: services.clients, wizard: services.wizard }));
   app.use(clientRoutes({ clients: services.clients, lifecycle: services.lifecycle }));
   app.use(lifecycleRoutes({ clients: services.clients, lifecycle: services.lifecycle }));

@@ -6,6 +6,8 @@ import { lifecycleService } from './clients/customer/lifecycle';
 import { clientsRepository } from './clients/repository';
 import { wizardService } from './clients/wizard/service';
 import type { Db } from './db/connect';
+import { importsRepository } from './clients/import/repository';
+import { importService } from './clients/import/service';
 
 export function services(db: Db) {
   const users = usersRepository(db);
@@ -18,6 +20,7 @@ export function services(db: Db) {
     clientList: clientListRepository(db),
     wizard: wizardService(clients),
     lifecycle: lifecycleService(clients),
+    importer: importService({ imports: importsRepository(db), clients }),
   };
 }
 

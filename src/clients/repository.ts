@@ -22,7 +22,14 @@ export type ClientRecord = {
   activatedAt: Date | null;
 };
 
-export type ClientEvent = { action: string; step: number | null; at: Date; userEmail: string | null };
+export type ClientEvent = {
+  action: string;
+  step: number | null;
+  at: Date;
+  userEmail: string | null;
+  /** What the action concerned beyond the step: the file of an import. */
+  detail?: string | null;
+};
 
 /** Who may see which customers: a partner its own company's, staff everyone's. */
 export type Scope = { companyId: number } | 'all';
@@ -67,6 +74,20 @@ export type StepWrite = {
 };
 
 export class UniqueReferenceError extends Error {}
+
+/** A customer from an import file: every step's typed columns and answers, written at once. */
+export type ImportedCustomer = {
+  state: 'active' | 'draft';
+  reference: string;
+  answers: AllAnswers;
+  columns: Record<Step['table'], Record<string, unknown>>;
+  listColumns: Record<string, unknown>;
+};
+
+export type ImportedClient = { id: number; reference: string; state: ImportedCustomer['state'] };
+
+// Under SQLite's 32,766 bound parameters per statement, for the widest table (clients).
+const IMPORT_CHUNK = 400;
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
@@ -242,6 +263,7 @@ export function clientsRepository(db: Db) {
           'client_events.action',
           'client_events.step',
           'client_events.at',
+          'client_events.detail',
           'users.email as user_email',
         );
       return rows.map((r) => ({
@@ -249,7 +271,78 @@ export function clientsRepository(db: Db) {
         step: r.step ?? null,
         at: new Date(r.at),
         userEmail: r.user_email ?? null,
+        detail: r.detail ?? null,
       }));
+    },
+
+    /**
+     * Writes customers from an import as the wizard would have, every step at once, in one
+     * transaction with their history entries (« Importé depuis fichier.csv ») and whatever `alongside`
+     * records (the import's progress). The database's unique (company, reference) decides: a
+     * reference already taken creates nothing. Returns the customers created.
+     */
+    importCustomers(
+      input: { companyId: number; userId: number; importId: number; fileName: string },
+      customers: ImportedCustomer[],
+      alongside: (trx: Knex.Transaction, created: ImportedClient[]) => Promise<void>,
+    ): Promise<ImportedClient[]> {
+      return db.transaction(async (trx) => {
+        const at = now();
+        const created: ImportedClient[] = [];
+        for (let start = 0; start < customers.length; start += IMPORT_CHUNK) {
+          const chunk = customers.slice(start, start + IMPORT_CHUNK);
+          const inserted: { id: number; reference: string }[] = await trx('clients')
+            .insert(
+              chunk.map((c) => ({
+                company_id: input.companyId,
+                state: c.state,
+                version: 1,
+                reached_step: 4,
+                answers: JSON.stringify(c.answers),
+                ...c.columns.clients,
+                ...c.listColumns,
+                reference: c.reference,
+                import_id: input.importId,
+                created_by: input.userId,
+                updated_by: input.userId,
+                created_at: at,
+                updated_at: at,
+                activated_at: c.state === 'active' ? at : null,
+              })),
+            )
+            .onConflict(['company_id', 'reference'])
+            .ignore()
+            .returning(['id', 'reference']);
+          const byReference = new Map(chunk.map((c) => [c.reference, c]));
+          const rows = inserted.map((r) => ({ id: Number(r.id), customer: byReference.get(r.reference)! }));
+          if (!rows.length) continue;
+          for (const table of ['sites', 'billing_points', 'contacts'] as const) {
+            await trx(table).insert(
+              rows.map(({ id, customer }) => ({
+                client_id: id,
+                ...CHILD_KEYS[table],
+                ...customer.columns[table],
+                created_at: at,
+                updated_at: at,
+              })),
+            );
+          }
+          await trx('client_events').insert(
+            rows.map(({ id }) => ({
+              client_id: id,
+              user_id: input.userId,
+              action: 'imported',
+              step: null,
+              at,
+              detail: input.fileName.slice(0, 255),
+            })),
+          );
+          for (const { id, customer } of rows)
+            created.push({ id, reference: customer.reference, state: customer.state });
+        }
+        await alongside(trx, created);
+        return created;
+      });
     },
 
     /**

@@ -9,6 +9,7 @@ const ACTIONS: Record<string, string> = {
   activated: 'Activation',
   deactivated: 'Désactivation',
   reactivated: 'Réactivation',
+  imported: 'Importé',
 };
 
 export function historyOf(events: ClientEvent[]) {
@@ -16,10 +17,11 @@ export function historyOf(events: ClientEvent[]) {
     const action = ACTIONS[e.action] ?? e.action;
     // A creation always starts at step 1: naming it says nothing; a change says which section.
     const section = e.action === 'updated' && e.step ? stepOf(e.step)?.title : undefined;
+    const from = e.action === 'imported' && e.detail ? ` depuis ${e.detail}` : '';
     return {
       at: formatParisTime(e.at),
       datetime: e.at.toISOString(),
-      what: section ? `${action} : ${section}` : action,
+      what: section ? `${action} : ${section}` : action + from,
       who: e.userEmail ?? 'Compte supprimé',
     };
   });

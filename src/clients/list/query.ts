@@ -18,6 +18,8 @@ export type ListQuery = {
   state?: ClientState;
   /** Staff only: one partner's customers. */
   partnerId?: number;
+  /** The customers one import created (its result page links here). */
+  importId?: number;
   sort: SortName;
   order: Order;
   /** The page after this row (« Suivant »), or the page before that one (« Précédent »). */
@@ -70,11 +72,13 @@ export function parseListQuery(
   const order =
     single(query.ordre) === 'asc' || single(query.ordre) === 'desc' ? single(query.ordre) : undefined;
   const partner = Number(single(query.partenaire));
+  const importId = Number(single(query.import));
   const width = opts.sortWidth(sort);
   return {
     q: single(query.q).slice(0, 200),
     state: stateFromSlug(query.etat),
     partnerId: opts.staff && Number.isSafeInteger(partner) && partner > 0 ? partner : undefined,
+    importId: Number.isSafeInteger(importId) && importId > 0 ? importId : undefined,
     sort,
     order: (order as Order | undefined) ?? FIRST_ORDER[sort],
     after: decodeCursor(single(query.apres), width),
@@ -90,6 +94,7 @@ export function listHref(query: ListQuery, changes: Partial<ListQuery> = {}, pat
   const slug = STATES.find((s) => s.value === next.state)?.slug;
   if (slug) params.set('etat', slug);
   if (next.partnerId) params.set('partenaire', String(next.partnerId));
+  if (next.importId) params.set('import', String(next.importId));
   if (next.sort !== DEFAULT_SORT || next.order !== FIRST_ORDER[DEFAULT_SORT]) {
     params.set('tri', next.sort);
     params.set('ordre', next.order);

@@ -32,6 +32,8 @@ export type ListFilters = {
   partnerId?: number;
   /** Folded words that must all appear in search_text. */
   words: string[];
+  /** Only the customers this import created. */
+  importId?: number;
 };
 
 export type ListRow = {
@@ -109,6 +111,7 @@ export function clientListRepository(db: Db) {
     const query = db('clients');
     const companyId = scope === 'all' ? filters.partnerId : scope.companyId;
     if (companyId !== undefined) query.where('clients.company_id', companyId);
+    if (filters.importId !== undefined) query.where('clients.import_id', filters.importId);
     if (opts.state && filters.state) {
       // On SQLite, the unary + keeps the planner on the sort's index (skipping the other états)
       // instead of sorting every row of that état: it cannot tell which is cheaper.
@@ -238,7 +241,9 @@ export function clientListRepository(db: Db) {
     // Counting many matches: within one partner, walking its index is cheaper than looking each
     // match up; across all partners, it is not (a million index entries to walk).
     const filterMatches = plan.many && companyId !== undefined;
-    const rows = filters.words.length
+    // The counters only know partners and états: a search or an import's customers are counted.
+    const narrowed = filters.words.length > 0 || filters.importId !== undefined;
+    const rows = narrowed
       ? await filtered(scope, filters, plan, { state: false, filterMatches })
           .select('state')
           .count({ n: '*' })

@@ -15,7 +15,12 @@ function listRequest(req: Request, res: Response) {
   const query = parseListQuery(req.query as Record<string, unknown>, { staff, sortWidth });
   const terms = searchTermsOf(query.q);
   const scope: Scope = staff ? 'all' : { companyId: user.companyId };
-  const filters: ListFilters = { state: query.state, partnerId: query.partnerId, words: terms.words };
+  const filters: ListFilters = {
+    state: query.state,
+    partnerId: query.partnerId,
+    words: terms.words,
+    importId: query.importId,
+  };
   return { user, staff, query, terms, scope, filters };
 }
 

@@ -18,7 +18,7 @@ export type SaveOutcome =
   | { kind: 'activated'; clientId: number };
 
 /** The typed columns of a step: each field's checked value, or null. */
-function columnsOf(step: Step, values: Record<string, unknown>): Record<string, unknown> {
+export function columnsOf(step: Step, values: Record<string, unknown>): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
   for (const field of step.fields) {
     if (field.kind === 'fixed') continue;

@@ -1,0 +1,68 @@
+// From a row of the file to the answers of the four steps, as if typed into the forms: a choice
+// written as its label (« Chèque », « France », « SARL - Société à responsabilité limitée » or just
+// « SARL ») becomes the option the form would post; an empty cell takes the form's default or
+// prefill; anything else is kept exactly as written.
+import { normaliseName } from '../../domain';
+import { steps } from '../fields/steps';
+import { AllAnswers, Answers, Field, optionsOf } from '../fields/types';
+import { columnByKey } from './columns';
+
+const CHOICE_KINDS = new Set(['select', 'radio', 'yesno', 'country', 'checkboxes']);
+
+/** Every way a cell may name an option: its value, its label, and each side of « SIGLE - Libellé ». */
+function optionIndex(field: Field): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const o of optionsOf(field)) {
+    const names = [o.value, o.label, ...o.label.split(' - ')];
+    for (const name of names) {
+      const key = normaliseName(name);
+      if (key && !index.has(key)) index.set(key, o.value);
+    }
+  }
+  return index;
+}
+
+const indexes = new WeakMap<Field, Map<string, string>>();
+function optionOf(field: Field, cell: string): string | undefined {
+  let index = indexes.get(field);
+  if (!index) indexes.set(field, (index = optionIndex(field)));
+  return index.get(normaliseName(cell));
+}
+
+/** One cell as the form would have posted it; an unknown choice stays as written (and is reported). */
+export function answerOfCell(field: Field, cell: string): string | string[] {
+  if (!CHOICE_KINDS.has(field.kind)) return cell;
+  if (field.kind === 'checkboxes') {
+    return cell
+      .split(/[,;\n]/)
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => optionOf(field, part) ?? part);
+  }
+  return cell.trim() === '' ? cell : (optionOf(field, cell) ?? cell);
+}
+
+/** The step answers of one row: the mapped cells, then the defaults and prefills of empty ones. */
+export function answersOfRow(cells: string[], mapping: (string | null)[]): AllAnswers {
+  const all: AllAnswers = {};
+  mapping.forEach((key, i) => {
+    const column = key ? columnByKey(key) : undefined;
+    if (!column) return;
+    const answers: Answers = (all[column.step.number] ??= {});
+    answers[column.field.name] = answerOfCell(column.field, cells[i] ?? '');
+  });
+  // Step by step, so that a prefill (Titulaire du compte from the Raison sociale) reads the row.
+  for (const step of steps) {
+    const answers: Answers = (all[step.number] ??= {});
+    for (const field of step.fields) {
+      if (field.kind === 'fixed') continue;
+      const value = answers[field.name];
+      const empty = value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '');
+      if (!empty) continue;
+      const fallback =
+        typeof field.defaultValue === 'function' ? field.defaultValue(all) : field.defaultValue;
+      answers[field.name] = fallback ?? (field.kind === 'checkboxes' ? [] : (value ?? ''));
+    }
+  }
+  return all;
+}

@@ -1,0 +1,56 @@
+// The columns of an import file, one per field of the four steps, derived from the declarations:
+// the same headers as the export (a label two steps share says which section it belongs to), and
+// the rule that matches a file's header to one of them.
+import { normaliseName } from '../../domain';
+import { steps } from '../fields/steps';
+import type { Field, Step } from '../fields/types';
+
+export type ImportColumn = {
+  /** Stable across requests: what the mapping stores and the mapping page posts. */
+  key: string;
+  header: string;
+  step: Step;
+  field: Field;
+};
+
+let cached: ImportColumn[] | undefined;
+
+export function importColumns(): ImportColumn[] {
+  if (cached) return cached;
+  const fields = steps.flatMap((step) =>
+    step.fields.filter((f) => f.kind !== 'fixed').map((f) => ({ step, f })),
+  );
+  const shared = new Set(fields.map(({ f }) => f.label).filter((l, i, all) => all.indexOf(l) !== i));
+  cached = fields.map(({ step, f }) => ({
+    key: `${step.number}.${f.name}`,
+    header: shared.has(f.label) ? `${step.title} : ${f.label}` : f.label,
+    step,
+    field: f,
+  }));
+  return cached;
+}
+
+export const columnByKey = (key: string): ImportColumn | undefined =>
+  importColumns().find((c) => c.key === key);
+
+/** A header as compared: no case, no accents, no « * », no spaces (hyphens and apostrophes neither). */
+export const headerKey = (header: string): string =>
+  normaliseName(header.replace(/\*/g, '')).replace(/\s+/g, '');
+
+/**
+ * The field each of the file's columns feeds, by header; null where none matches (the mapping page
+ * asks), and null for a second column with the same header (the first one is read).
+ */
+export function matchHeaders(headers: string[]): (string | null)[] {
+  const byKey = new Map(importColumns().map((c) => [headerKey(c.header), c.key]));
+  const seen = new Set<string>();
+  return headers.map((h) => {
+    const key = byKey.get(headerKey(h));
+    if (!key || seen.has(key)) return null;
+    seen.add(key);
+    return key;
+  });
+}
+
+export const RAISON_SOCIALE = '1.raisonSociale';
+export const REFERENCE = '1.reference';

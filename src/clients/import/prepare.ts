@@ -1,0 +1,125 @@
+// What each row of the file will become, by exactly the rules of the four steps (validateStep, the
+// wizard's own typed columns and search text): « Activé(e) » when all four steps are valid, a
+// « Brouillon » keeping what was typed otherwise, or skipped when its Référence client cannot
+// identify it (missing, invalid, repeated in the file, or already one of the partner's customers).
+import { steps } from '../fields/steps';
+import type { AllAnswers, Step } from '../fields/types';
+import { MAX_ANSWER_LENGTH, validateStep } from '../fields/validation';
+import { columnsOf, searchTextOf } from '../wizard/service';
+import { answersOfRow } from './cells';
+import { columnByKey, importColumns } from './columns';
+import type { FileRow } from './file-error';
+
+export type Problem = { line: number; column: string; message: string };
+
+/** A customer ready to be written: the wizard's write of each step, all at once. */
+export type PreparedCustomer = {
+  line: number;
+  state: 'active' | 'draft';
+  reference: string;
+  answers: AllAnswers;
+  columns: Record<Step['table'], Record<string, unknown>>;
+  listColumns: Record<string, unknown>;
+};
+
+export type Prepared =
+  | { outcome: 'skipped'; line: number; problems: Problem[] }
+  | { outcome: 'create'; customer: PreparedCustomer; problems: Problem[] };
+
+/** The header a problem names: the file's own for that field, or the model's when it has none. */
+function headerFor(headers: string[], mapping: (string | null)[], key: string): string {
+  const i = mapping.indexOf(key);
+  return i >= 0 && headers[i] ? headers[i]! : (columnByKey(key)?.header ?? key);
+}
+
+export function prepareRow(row: FileRow, headers: string[], mapping: (string | null)[]): Prepared {
+  const header = (step: number, field: string) => headerFor(headers, mapping, `${step}.${field}`);
+  const problem = (step: number, field: string, message: string): Problem => ({
+    line: row.line,
+    column: header(step, field),
+    message,
+  });
+
+  // The forms keep at most MAX_ANSWER_LENGTH characters of an answer; a longer cell would be cut.
+  const long = mapping.findIndex((key, i) => key && (row.cells[i] ?? '').length > MAX_ANSWER_LENGTH);
+  if (long >= 0) {
+    const column = columnByKey(mapping[long]!)!;
+    return {
+      outcome: 'skipped',
+      line: row.line,
+      problems: [
+        problem(
+          column.step.number,
+          column.field.name,
+          `Cellule de ${row.cells[long]!.length.toLocaleString('fr-FR')} caractères : ${MAX_ANSWER_LENGTH.toLocaleString('fr-FR')} au maximum. Ligne ignorée.`,
+        ),
+      ],
+    };
+  }
+
+  const typed = answersOfRow(row.cells, mapping);
+  const all: AllAnswers = {};
+  const problems: Problem[] = [];
+  const columns = {} as PreparedCustomer['columns'];
+  let reference: unknown = null;
+  let referenceError: string | undefined;
+  let city: unknown = null;
+  for (const step of steps) {
+    const result = validateStep(step, typed[step.number] ?? {}, { ...typed, ...all });
+    all[step.number] = result.answers;
+    columns[step.table] = columnsOf(step, result.values);
+    for (const e of result.errors) {
+      if (step.number === 1 && e.field === 'reference') referenceError = e.message;
+      else problems.push(problem(step.number, e.field, e.message));
+    }
+    if (step.number === 1) reference = result.values.reference;
+    if (step.number === 2) city = result.values.city;
+  }
+  if (typeof reference !== 'string' || referenceError) {
+    return {
+      outcome: 'skipped',
+      line: row.line,
+      problems: [
+        problem(
+          1,
+          'reference',
+          `${referenceError ?? 'Référence client invalide'} : elle identifie le client d’un import à l’autre. Ligne ignorée.`,
+        ),
+      ],
+    };
+  }
+  return {
+    outcome: 'create',
+    problems,
+    customer: {
+      line: row.line,
+      state: problems.length ? 'draft' : 'active',
+      reference,
+      answers: all,
+      columns,
+      listColumns: {
+        search_text: searchTextOf(all),
+        main_city: (city as { name?: string } | null)?.name ?? null,
+      },
+    },
+  };
+}
+
+/** The first problems shown on the preview. */
+export const SHOWN_PROBLEMS = 50;
+
+export type PreviewSummary = {
+  active: number;
+  draft: number;
+  skipped: number;
+  problemCount: number;
+  problems: Problem[];
+  /** The model's columns the file lacks (their defaults apply), by header. */
+  missing: string[];
+};
+
+/** Every column of the model the mapping leaves out. */
+export const missingColumns = (mapping: (string | null)[]): string[] =>
+  importColumns()
+    .filter((c) => !mapping.includes(c.key))
+    .map((c) => c.header);
