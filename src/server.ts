@@ -30,6 +30,10 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databaseUrl, {
     poolSize: config.databasePoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
+    log: {
+      warn: (m) => logger.warn(`base de données : ${m}`),
+      error: (m) => logger.warn(`base de données : ${m}`),
+    },
   });
   const services = buildServices(db);
   const created = await createDemoAccountsIfEmpty(services, config.production).catch((err) => {
@@ -65,7 +69,12 @@ async function main(): Promise<void> {
  * request's statement timeout (a migration on a million rows takes longer than a page may).
  */
 async function prepareDatabase(config: Config): Promise<void> {
-  const db = openDatabase(config.databaseUrl, { poolSize: 1 });
+  let db: Db;
+  try {
+    db = openDatabase(config.databaseUrl, { poolSize: 1, log: { warn: () => {}, error: () => {} } });
+  } catch (err) {
+    throw new StartupError(unreachable(config, err));
+  }
   try {
     await db.raw('select 1').catch((err) => {
       throw new StartupError(unreachable(config, err));

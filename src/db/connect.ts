@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import knex, { Knex } from 'knex';
 import { migrationSource } from '../../migrations';
-import { scrubQueryError } from './errors';
+import { maskQuoted, scrubQueryError } from './errors';
 
 export type Db = Knex;
 
@@ -17,6 +17,8 @@ export type DatabaseOptions = {
    * The server sets it; CLI tasks (migrations, seeding a million rows) run without it.
    */
   statementTimeoutMs?: number;
+  /** Where knex's own warnings go (a broken pooled connection, say) instead of the console. */
+  log?: { warn(msg: string): void; error(msg: string): void };
 };
 
 export const DEFAULT_POOL_SIZE = 10;
@@ -39,9 +41,20 @@ export function openDatabase(databaseUrl: string, options: DatabaseOptions = {})
   return db;
 }
 
+function knexLog(log: DatabaseOptions['log']): Knex.Config['log'] {
+  if (!log) return undefined;
+  const line = (message: unknown) => maskQuoted(String(message instanceof Error ? message.message : message));
+  return {
+    warn: (m) => log.warn(line(m)),
+    error: (m) => log.error(line(m)),
+    deprecate: (method, alternative) => log.warn(`knex : ${method} est obsolète, utiliser ${alternative}`),
+    debug: () => undefined,
+  };
+}
+
 function openPostgres(
   url: string,
-  { poolSize = DEFAULT_POOL_SIZE, statementTimeoutMs = 0 }: DatabaseOptions,
+  { poolSize = DEFAULT_POOL_SIZE, statementTimeoutMs = 0, log }: DatabaseOptions,
 ): Db {
   const timeouts = statementTimeoutMs
     ? // The server cancels a long statement; the client-side limit, a little later, ends a statement
@@ -59,10 +72,11 @@ function openPostgres(
     pool: { min: 0, max: poolSize },
     acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
     compileSqlOnError: false,
+    log: knexLog(log),
   });
 }
 
-function openSqlite(filename: string, { statementTimeoutMs }: DatabaseOptions): Db {
+function openSqlite(filename: string, { statementTimeoutMs, log }: DatabaseOptions): Db {
   if (filename !== ':memory:') mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
   const busyTimeout = statementTimeoutMs || SQLITE_DEFAULT_BUSY_MS;
   return knex({
@@ -71,6 +85,7 @@ function openSqlite(filename: string, { statementTimeoutMs }: DatabaseOptions): 
     useNullAsDefault: true,
     acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS + busyTimeout,
     compileSqlOnError: false,
+    log: knexLog(log),
     // SQLite allows one writer at a time: one pooled connection avoids SQLITE_BUSY between our own
     // connections, and the busy timeout covers other processes (the CLI, a second instance).
     pool: {

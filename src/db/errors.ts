@@ -71,7 +71,7 @@ export function scrubQueryError(err: unknown): void {
   }
 }
 
-function maskQuoted(message: string): string {
+export function maskQuoted(message: string): string {
   return message.replace(/"(?:[^"]|"")*"/g, '"…"').replace(/'(?:[^']|'')*'/g, "'…'");
 }
 
