@@ -41,12 +41,12 @@ export function createApp({ config, logger, services }: AppDeps): express.Expres
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));
   app.use(
     setUpWebSession({
-      store: createSessionStore(services.db),
+      store: createSessionStore(services.db, logger),
       secret: config.sessionSecret,
       secure: config.production,
     }),
   );
-  app.use(setUpCurrentUser(services.users));
+  app.use(setUpCurrentUser());
   app.use(importUploadParsing()); // multipart, before the CSRF check that reads its token
   app.use(setUpCsrf());
   app.use(authRoutes(services.signIn));

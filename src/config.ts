@@ -9,6 +9,10 @@ export type Config = {
   production: boolean;
   logLevel: string;
   trustProxy: boolean | number | string;
+  /** PostgreSQL connections per instance: instances × this must stay under max_connections. */
+  databasePoolSize: number;
+  /** The longest a request's statement may run or wait for a lock, in ms (0: no limit). */
+  statementTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -28,6 +32,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT invalide : « ${env.PORT} ».`);
   }
+  const databasePoolSize = wholeNumber(env, 'DATABASE_POOL_SIZE', 10, 1, 1000);
+  const statementTimeoutMs = wholeNumber(env, 'DATABASE_STATEMENT_TIMEOUT', 5000, 0, 3_600_000);
   return {
     port,
     databaseUrl: env.DATABASE_URL || 'sqlite:data/myopenip.sqlite',
@@ -36,7 +42,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     logLevel: env.LOG_LEVEL || (production ? 'info' : env.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    databasePoolSize,
+    statementTimeoutMs,
   };
+}
+
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new ConfigError(`${name} invalide : « ${value} » (un nombre entier de ${min} à ${max}).`);
+  }
+  return n;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

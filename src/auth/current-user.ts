@@ -1,8 +1,9 @@
-// Loads the signed-in user for every request, so that pages (error pages included) show the menu,
-// and guards the pages that need an account.
+// Makes the signed-in user available to every request, so that pages (error pages included) show
+// the menu, and guards the pages that need an account. The user comes with the session, read by
+// the session store in the same statement (session-store.ts): no second lookup per request.
 import { RequestHandler } from 'express';
 import { keepPostForLater } from './pending-post';
-import type { User, UsersRepository } from './users-repository';
+import type { User } from './users-repository';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -10,12 +11,11 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function setUpCurrentUser(users: UsersRepository): RequestHandler {
-  return async (req, res, next) => {
-    const userId = req.session.userId;
-    if (userId) {
-      const user = await users.findById(userId);
-      if (user) res.locals.user = user;
+export function setUpCurrentUser(): RequestHandler {
+  return (req, res, next) => {
+    const { userId, signedInUser } = req.session;
+    if (userId !== undefined) {
+      if (signedInUser?.id === userId) res.locals.user = signedInUser;
       else delete req.session.userId; // account deleted since sign-in
     }
     next();

@@ -1,10 +1,13 @@
 // Sessions live in the database (same knex connection), so any app instance can serve any request.
 // Idle timeout: the cookie and the row expire 30 minutes after the last activity (to the minute).
 // Absolute timeout: 12 hours after sign-in, whatever the activity.
-import { ConnectSessionKnexStore } from 'connect-session-knex';
 import { RequestHandler, Router } from 'express';
 import session from 'express-session';
+import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
+import { saveBeforeRender } from './save-before-render';
+import { DatabaseSessionStore } from './session-store';
+import { sessionsRepository } from './sessions-repository';
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
@@ -23,30 +26,15 @@ declare module 'express-session' {
   }
 }
 
-/**
- * The store writes a session only when its content changes. express-session would otherwise
- * "touch" the row on every request to push its expiry back; keepAlive below changes the content
- * at most once a minute instead, which saves the row and re-sends the cookie with a new expiry.
- */
-class SessionStore extends ConnectSessionKnexStore {
-  override async touch(_sid: string, _session: session.SessionData, callback?: () => void): Promise<void> {
-    callback?.();
-  }
-}
-
-export function createSessionStore(db: Db): ConnectSessionKnexStore {
+export function createSessionStore(db: Db, logger?: Logger): session.Store {
   // Expired rows are deleted by the server's own timer (deleteExpiredSessions), not by the store,
   // so that building the app starts no timer.
-  return new SessionStore({
-    knex: db,
-    tableName: 'sessions',
-    createTable: false,
-    cleanupInterval: 0,
-  });
+  return new DatabaseSessionStore(sessionsRepository(db), logger);
 }
 
-export async function deleteExpiredSessions(db: Db): Promise<number> {
-  return db('sessions').where('expired', '<', new Date().toISOString()).delete();
+/** Deletes the sessions past their expiry; the server runs it every 15 minutes. */
+export function deleteExpiredSessions(db: Db): Promise<number> {
+  return sessionsRepository(db).removeExpired();
 }
 
 export function setUpWebSession(opts: { store: session.Store; secret: string; secure: boolean }): Router {
@@ -62,6 +50,7 @@ export function setUpWebSession(opts: { store: session.Store; secret: string; se
       cookie: { httpOnly: true, sameSite: 'lax', secure: opts.secure, maxAge: IDLE_TIMEOUT_MS },
     }),
   );
+  router.use(saveBeforeRender);
   router.use(keepAlive);
   router.use(enforceAbsoluteTimeout);
   return router;
@@ -82,6 +71,7 @@ const enforceAbsoluteTimeout: RequestHandler = (req, _res, next) => {
   if (signedInAt && Date.now() - signedInAt > ABSOLUTE_TIMEOUT_MS) {
     delete req.session.userId;
     delete req.session.signedInAt;
+    delete req.session.signedInUser;
   }
   next();
 };
