@@ -60,3 +60,12 @@ export function storableBody(body: Body | undefined): { body: Body; cleaned: boo
 
 /** One query-string value as text (an array or a missing value is empty), storable. */
 export const queryText = (value: unknown): string => (typeof value === 'string' ? storableText(value) : '');
+
+/** Answers cut to their length limit kept storable: a cut may split a pair of surrogates. */
+export function storableValues<T extends Record<string, string | string[]>>(values: T): T {
+  const result: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(values)) {
+    result[name] = Array.isArray(value) ? value.map(storableText) : storableText(value);
+  }
+  return result as T;
+}

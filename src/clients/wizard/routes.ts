@@ -13,7 +13,7 @@ import { summaryOf, tvaOf } from '../fields/summary';
 import { validateStep, answersFromBody, completeAnswers } from '../fields/validation';
 import { SaveAction, WizardService } from './service';
 import { resumeHrefOf } from './drafts';
-import { parseId, parseVersion, storableBody } from '../../web/parse';
+import { parseId, parseVersion, storableBody, storableValues } from '../../web/parse';
 
 declare module 'express-session' {
   interface SessionData {
@@ -87,7 +87,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     const { body, cleaned } = storableBody(req.body);
     if (cleaned) addNotice(req, { kind: 'warning', text: NUL_REMOVED });
     const action = String(body.action ?? 'continuer');
-    let typed = answersFromBody(step, body);
+    let typed = storableValues(answersFromBody(step, body));
     const posted = parseVersion(body.version);
     // A version that is no whole number never came from our form: show both versions, as a
     // refused save does, keeping everything typed (400: the request itself was wrong).
