@@ -252,3 +252,26 @@ describe('the browser’s cache', () => {
     expect(css.headers['cache-control']).toMatch(/max-age=31536000/);
   });
 });
+
+describe('the suggested reference', () => {
+  it('is one past the highest « CLI-dddddd », case-sensitively, the same on both databases, and free', async () => {
+    const user = await t.createUser({ company: 'Références Mêlées' });
+    const company = await t.db('companies').where({ name: user.company }).first();
+    const at = new Date().toISOString();
+    for (const reference of [
+      'CLI-000001',
+      'cli-000900',
+      'CLI-000123',
+      'CLI-00012a',
+      'CLI-5',
+      'CLI-0001234',
+      'CLI-000122',
+    ]) {
+      await t.db('clients').insert({ company_id: company.id, reference, created_at: at, updated_at: at });
+    }
+    const browser = new Browser(t.app);
+    await browser.signIn(user.email, user.password);
+    const page = await browser.get('/clients/nouveau?nouveau=1');
+    expect(page.$('#reference').val()).toBe('CLI-000124');
+  });
+});
