@@ -35,7 +35,12 @@ export function postedFromThisSite(req: Request): boolean {
   if (site !== undefined) return site === 'same-origin';
   const origin = req.get('origin');
   if (origin === undefined) return true;
-  return origin === `${req.protocol}://${req.get('host')}`;
+  // The host alone: behind a TLS-terminating proxy without TRUST_PROXY, req.protocol says http.
+  try {
+    return new URL(origin).host === req.get('host');
+  } catch {
+    return false; // « null » (a sandboxed or privacy-sensitive context) or garbage
+  }
 }
 
 /** Keeps a signed-out visitor's posted fields in the session and sends them to sign in again. */
