@@ -5,6 +5,7 @@ import * as createAccounts from './20261128170000_create_accounts';
 import * as createClients from './20261128180000_create_clients';
 import * as indexClientList from './20261128190000_index_client_list';
 import * as createImports from './20261202040000_create_imports';
+import * as indexClientReferenceBytes from './20261202040000_index_client_reference_bytes';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261128180000_create_clients': createClients,
   '20261128190000_index_client_list': indexClientList,
   '20261202040000_create_imports': createImports,
+  '20261202040000_index_client_reference_bytes': indexClientReferenceBytes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

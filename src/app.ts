@@ -13,7 +13,7 @@ import type { Services } from './services';
 import { errorHandler, notFound } from './web/errors';
 import { setUpHealthChecks } from './web/health';
 import { setUpRequestLogging } from './web/request-logging';
-import { setUpSecurityHeaders } from './web/security-headers';
+import { noStoreWhenSignedIn, setUpSecurityHeaders } from './web/security-headers';
 import { setUpStaticFiles, stylesheetHref } from './web/static-files';
 import { setUpViews } from './web/views';
 import { portalRoutes } from './web/portal-routes';
@@ -47,6 +47,7 @@ export function createApp({ config, logger, services }: AppDeps): express.Expres
     }),
   );
   app.use(setUpCurrentUser());
+  app.use(noStoreWhenSignedIn);
   app.use(importUploadParsing()); // multipart, before the CSRF check that reads its token
   app.use(setUpCsrf());
   app.use(authRoutes(services.signIn));

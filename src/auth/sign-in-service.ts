@@ -16,17 +16,15 @@ export function signInService(users: UsersRepository, now: () => Date = () => ne
         await verifyPassword(await decoyHash(), password);
         return { ok: false };
       }
-      const locked = user.lockedUntil !== null && user.lockedUntil > now();
-      // The password is checked even while locked, so that a locked account answers as slowly as
-      // any other; a right password does not unlock it.
-      const passwordMatches = await verifyPassword(user.passwordHash, password);
-      if (locked) return { ok: false };
-      if (!passwordMatches) {
-        const lockUntil = new Date(now().getTime() + LOCK_MINUTES * 60_000);
-        await users.recordFailure(user.id, MAX_FAILED_SIGN_INS, lockUntil);
+      const at = now();
+      const lockUntil = new Date(at.getTime() + LOCK_MINUTES * 60_000);
+      if (!(await users.claimAttempt(user.id, MAX_FAILED_SIGN_INS, at, lockUntil))) {
+        // Locked: the password is not checked at all, but the refusal takes as long as a check.
+        await verifyPassword(await decoyHash(), password);
         return { ok: false };
       }
-      if (user.failedSignIns > 0 || user.lockedUntil) await users.recordSuccess(user.id);
+      if (!(await verifyPassword(user.passwordHash, password))) return { ok: false };
+      await users.recordSuccess(user.id);
       return { ok: true, user };
     },
 

@@ -1,5 +1,6 @@
 // The only code that reads and writes companies and users.
-import { insertedId, type Db } from '../db/connect';
+import { insertedId, isSqlite, type Db } from '../db/connect';
+import { isRowId } from '../web/parse';
 
 export type Role = 'partner' | 'staff';
 
@@ -50,11 +51,14 @@ export function usersRepository(db: Db) {
 
   return {
     async findByEmail(email: string): Promise<User | undefined> {
+      // No address has a NUL in it, and PostgreSQL would refuse to compare one.
+      if (email.includes('\0')) return undefined;
       const row = await selectUsers().where('users.email', normaliseEmail(email)).first();
       return row ? toUser(row) : undefined;
     },
 
     async findById(id: number): Promise<User | undefined> {
+      if (!isRowId(id)) return undefined;
       const row = await selectUsers().where('users.id', id).first();
       return row ? toUser(row) : undefined;
     },
@@ -88,17 +92,27 @@ export function usersRepository(db: Db) {
     },
 
     /**
-     * Counts one more failure in a single UPDATE, so that concurrent attempts on several instances
-     * cannot lose a count, and locks the account when the count reaches the limit.
+     * Claims the right to check one password, in one conditional UPDATE: the account must not be
+     * locked, and the attempt is counted before the password is checked. The attempt that reaches
+     * the limit locks the account at once, so that of any number of simultaneous attempts, on any
+     * number of instances, at most `limit` are ever checked per lock window (the database serialises
+     * the UPDATEs on the row). A lock that is over starts a new count. A success resets it all.
      */
-    async recordFailure(id: number, limit: number, lockUntil: Date): Promise<void> {
-      await db.transaction(async (trx) => {
-        await trx('users').where({ id }).increment('failed_sign_ins', 1);
-        await trx('users')
-          .where({ id })
-          .andWhere('failed_sign_ins', '>=', limit)
-          .update({ failed_sign_ins: 0, locked_until: lockUntil.toISOString() });
-      });
+    async claimAttempt(id: number, limit: number, now: Date, lockUntil: Date): Promise<boolean> {
+      const until = isSqlite(db) ? '?' : 'cast(? as timestamptz)';
+      // Under the WHERE below, a non-null locked_until is a lock that is over.
+      const count = 'case when locked_until is null then failed_sign_ins + 1 else 1 end';
+      const claimed = await db('users')
+        .where({ id })
+        .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<=', now.toISOString()))
+        .update({
+          failed_sign_ins: db.raw(count),
+          locked_until: db.raw(`case when ${count} >= ? then ${until} else null end`, [
+            limit,
+            lockUntil.toISOString(),
+          ]),
+        });
+      return claimed > 0;
     },
 
     async recordSuccess(id: number): Promise<void> {

@@ -1,6 +1,7 @@
 // The only code that reads and writes customers. Rows are snake_case, the app sees camelCase.
 import type { Knex } from 'knex';
-import { insertedId, type Db } from '../db/connect';
+import { insertedId, isSqlite, type Db } from '../db/connect';
+import { isRowId } from '../web/parse';
 import type { AllAnswers, Step } from './fields/types';
 
 export type ClientState = 'draft' | 'active' | 'inactive';
@@ -71,6 +72,8 @@ export type StepWrite = {
   /** Columns of the clients row kept for the list (main commune, search text). */
   listColumns: Record<string, unknown>;
   userId: number;
+  /** The last step of a complete draft: saved and activated in the same transaction. */
+  activate?: boolean;
 };
 
 export class UniqueReferenceError extends Error {}
@@ -88,6 +91,8 @@ export type ImportedClient = { id: number; reference: string; state: ImportedCus
 
 // Under SQLite's 32,766 bound parameters per statement, for the widest table (clients).
 const IMPORT_CHUNK = 400;
+
+const PREFIX = 'CLI-';
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
@@ -121,6 +126,25 @@ export function clientsRepository(db: Db) {
     await trx('client_events').insert({ client_id: clientId, user_id: userId, action, step, at: now() });
   }
 
+  const limits = new Map<string, Promise<Record<string, number>>>();
+  function columnLimits(table: string): Promise<Record<string, number>> {
+    let known = limits.get(table);
+    if (!known) {
+      known = db(table)
+        .columnInfo()
+        .then((info) =>
+          Object.fromEntries(
+            Object.entries(info)
+              .filter(([, c]) => typeof c.maxLength === 'number' && c.maxLength > 0)
+              .map(([name, c]) => [name, Number(c.maxLength)]),
+          ),
+        );
+      known.catch(() => limits.delete(table));
+      limits.set(table, known);
+    }
+    return known;
+  }
+
   async function guardUnique<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
@@ -132,7 +156,7 @@ export function clientsRepository(db: Db) {
 
   return {
     async find(id: number, scope: Scope): Promise<ClientRecord | undefined> {
-      if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+      if (!isRowId(id)) return undefined;
       const row = await scoped(
         db('clients')
           .join('companies', 'companies.id', 'clients.company_id')
@@ -173,19 +197,23 @@ export function clientsRepository(db: Db) {
     },
 
     /**
-     * Saves one step over the version the form was read at. Returns false, writing nothing, when
-     * someone saved a newer version in between.
+     * Saves one step over the version the form was read at, and activates the draft with it when
+     * asked: one transaction, so that no crash can leave a complete customer saved but not activated.
+     * Returns false, writing nothing, when someone saved a newer version in between (or, to
+     * activate, when it is no longer a draft).
      */
     saveStep(clientId: number, expectedVersion: number, write: StepWrite): Promise<boolean> {
       return guardUnique(() =>
         db.transaction(async (trx) => {
           const at = now();
           const stepColumns = write.step.table === 'clients' ? write.columns : {};
+          const activation = write.activate ? { state: 'active', activated_at: at } : {};
           const updated = await trx('clients')
-            .where({ id: clientId, version: expectedVersion })
+            .where({ id: clientId, version: expectedVersion, ...(write.activate ? { state: 'draft' } : {}) })
             .update({
               ...stepColumns,
               ...write.listColumns,
+              ...activation,
               answers: JSON.stringify(write.answers),
               reached_step: write.reachedStep,
               version: expectedVersion + 1,
@@ -194,29 +222,14 @@ export function clientsRepository(db: Db) {
             });
           if (updated === 0) return false;
           await writeStepTable(trx, clientId, write, at);
-          await recordEvent(trx, clientId, write.userId, 'updated', write.step.number);
+          const event = { client_id: clientId, user_id: write.userId, at };
+          await trx('client_events').insert([
+            { ...event, action: 'updated', step: write.step.number },
+            ...(write.activate ? [{ ...event, action: 'activated', step: null }] : []),
+          ]);
           return true;
         }),
       );
-    },
-
-    /** Promotes a draft to « Activé(e) »; false when it is no longer that version or no draft. */
-    activate(clientId: number, expectedVersion: number, userId: number): Promise<boolean> {
-      return db.transaction(async (trx) => {
-        const at = now();
-        const updated = await trx('clients')
-          .where({ id: clientId, version: expectedVersion, state: 'draft' })
-          .update({
-            state: 'active',
-            version: expectedVersion + 1,
-            activated_at: at,
-            updated_at: at,
-            updated_by: userId,
-          });
-        if (updated === 0) return false;
-        await recordEvent(trx, clientId, userId, 'activated', null);
-        return true;
-      });
     },
 
     async referenceOwner(companyId: number, reference: string, exceptId?: number) {
@@ -228,15 +241,46 @@ export function clientsRepository(db: Db) {
         : undefined;
     },
 
-    /** The next free reference of the form CLI-000124 for this partner. */
+    /**
+     * The next free reference of the form CLI-000124 for this partner: one past the highest such
+     * reference, found by a seek down the (partner, reference) index that stops at the first
+     * match, case-sensitively and byte by byte on both databases (LIKE ignores case on SQLite only,
+     * and PostgreSQL's collation may order « cli-… » among « CLI-… »). Checked free before it is
+     * offered, for the rare reference past CLI-999999.
+     */
     async suggestReference(companyId: number): Promise<string> {
-      const row = await db('clients')
-        .where('company_id', companyId)
-        .andWhere('reference', 'like', 'CLI-______')
-        .orderBy('reference', 'desc')
-        .first('reference');
-      const last = row ? Number(String(row.reference).slice(4)) : 0;
-      return `CLI-${String((Number.isFinite(last) ? last : 0) + 1).padStart(6, '0')}`;
+      const query = db('clients').where('company_id', companyId);
+      if (isSqlite(db)) {
+        query
+          .whereBetween('reference', [`${PREFIX}000000`, `${PREFIX}999999`])
+          .andWhereRaw('reference glob ?', [`${PREFIX}${'[0-9]'.repeat(6)}`])
+          .orderBy('reference', 'desc');
+      } else {
+        query
+          .whereRaw(`reference collate "C" between ? and ?`, [`${PREFIX}000000`, `${PREFIX}999999`])
+          .andWhereRaw('reference ~ ?', [`^${PREFIX}[0-9]{6}$`])
+          .orderByRaw('reference collate "C" desc');
+      }
+      const row = await query.first('reference');
+      let next = (row ? Number(String(row.reference).slice(PREFIX.length)) : 0) + 1;
+      for (;;) {
+        const candidate = `${PREFIX}${String(next).padStart(6, '0')}`;
+        if (!(await db('clients').where({ company_id: companyId, reference: candidate }).first('id')))
+          return candidate;
+        next += 1;
+      }
+    },
+
+    /**
+     * The columns of a step's values that are longer than the database's column (knex reads the
+     * declared sizes from either database once). Nothing longer than its column may reach a write:
+     * PostgreSQL would refuse it with an error where SQLite would keep it.
+     */
+    async overlongColumns(table: Step['table'], columns: Record<string, unknown>): Promise<string[]> {
+      const limits = await columnLimits(table);
+      return Object.entries(columns)
+        .filter(([name, value]) => typeof value === 'string' && value.length > (limits[name] ?? Infinity))
+        .map(([name]) => name);
     },
 
     async sameSiren(companyId: number, siren: string, exceptId?: number) {

@@ -15,7 +15,12 @@ function withScheme(text: string): string | undefined {
   return `https://${text}`;
 }
 
-export function checkWebAddress(input: string): Check<string> {
+/**
+ * `maxStored`: the longest address that can be kept. Normalising lengthens what was typed (the
+ * scheme added, non-ASCII characters percent-encoded, three characters each), so a typed address
+ * within the field's limit may still be too long once normalised.
+ */
+export function checkWebAddress(input: string, maxStored = MAX_LENGTH): Check<string> {
   const text = input.trim();
   if (text === '') return fail(`Saisissez l'adresse du site, par exemple ${EXAMPLE}`);
   if (/\s/.test(text) || text.length > MAX_LENGTH) {
@@ -40,5 +45,10 @@ export function checkWebAddress(input: string): Check<string> {
   // The URL parser already lowercases the host and stores an IDN as punycode, which cannot hide a look-alike
   // character; the lone « / » it adds to a bare host is dropped so that « www.exemple.fr » is stored as typed.
   const href = url.pathname === '/' && !url.search && !url.hash ? url.href.slice(0, -1) : url.href;
+  if (href.length > maxStored) {
+    return fail(
+      `Cette adresse fait ${href.length} caractères une fois complétée (${maxStored} au maximum) : raccourcissez-la, par exemple ${EXAMPLE}`,
+    );
+  }
   return ok(href);
 }

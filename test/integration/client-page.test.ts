@@ -219,8 +219,8 @@ describe('« Désactiver » and « Réactiver »', () => {
     const form = confirm.$('main form[method=post]');
     expect(form.attr('action')).toBe(`/clients/${id}/desactiver`);
     expect(form.find('input[name=_csrf]').val()).toBeTruthy();
-    expect(form.find('input[name=version]').val()).toBe('5');
-    const done = await a.post(form.attr('action')!, { version: '5' });
+    expect(form.find('input[name=version]').val()).toBe('4');
+    const done = await a.post(form.attr('action')!, { version: '4' });
     expect(done.url).toBe(`/clients/${id}`);
     expect(text(done, '.notice')).toBe('Le client « Boulangerie Martin » est désactivé.');
     expect(state(done)).toBe('Désactivé(e)');
@@ -274,7 +274,7 @@ describe('« Désactiver » and « Réactiver »', () => {
 
   it('needs the CSRF token', async () => {
     const id = await newClient();
-    const res = await a.agent.post(`/clients/${id}/desactiver`).type('form').send({ version: '5' });
+    const res = await a.agent.post(`/clients/${id}/desactiver`).type('form').send({ version: '4' });
     expect(res.status).toBe(403);
     expect(state(await a.get(`/clients/${id}`))).toBe('Activé(e)');
   });
@@ -301,7 +301,7 @@ describe('deleting a draft', () => {
     const page = await a.get(`/clients/${id}/supprimer`);
     expect(page.url).toBe(`/clients/${id}`);
     expect(text(page, '.notice')).toContain('Seul un brouillon peut être supprimé');
-    const refused = await a.post(`/clients/${id}/supprimer`, { version: '5' });
+    const refused = await a.post(`/clients/${id}/supprimer`, { version: '4' });
     expect(refused.status).toBe(409);
     expect((await a.get(`/clients/${id}`)).status).toBe(200);
   });

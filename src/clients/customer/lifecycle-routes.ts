@@ -8,6 +8,7 @@ import type { LifecycleAction, LifecycleService } from './lifecycle';
 import type { ClientRecord, ClientsRepository } from '../repository';
 import { stateLabel } from '../model';
 import { formatParisTime } from '../../web/dates';
+import { BadRequestError, parseId, parseVersion } from '../../web/parse';
 
 type Texts = {
   title: string;
@@ -57,7 +58,8 @@ export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: L
   /** The customer, when this person may do this to it; a 404 otherwise, whatever the reason. */
   async function target(req: Request, res: Response, action: LifecycleAction): Promise<ClientRecord> {
     const user = currentUser(res);
-    const client = await clients.find(Number(req.params.id), 'all');
+    const id = parseId(req.params.id);
+    const client = id && (await clients.find(id, 'all'));
     if (!client || !lifecycle.allowed(user, client, action)) throw new NotFoundError();
     return client;
   }
@@ -98,7 +100,9 @@ export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: L
 
     router.post(`/clients/:id/${texts.path}`, async (req, res) => {
       const client = await target(req, res, action);
-      const outcome = await lifecycle.apply(currentUser(res), client, action, Number(req.body.version));
+      const version = parseVersion(req.body.version);
+      if (version === undefined) throw new BadRequestError('version illisible');
+      const outcome = await lifecycle.apply(currentUser(res), client, action, version);
       switch (outcome.kind) {
         case 'done':
           addNotice(req, { kind: 'success', text: texts.done(nameOf(client)) });

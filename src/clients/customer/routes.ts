@@ -10,16 +10,16 @@ import { formatParisTime } from '../../web/dates';
 import type { ClientsRepository } from '../repository';
 import { stateLabel } from '../model';
 import { summaryOf, tvaOf } from '../fields/summary';
+import { parseId } from '../../web/parse';
 
 export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
   const { clients, lifecycle } = deps;
   const router = Router();
   router.get('/clients/:id', async (req, res) => {
     const user = currentUser(res);
-    const client = await clients.find(
-      Number(req.params.id),
-      user.role === 'staff' ? 'all' : { companyId: user.companyId },
-    );
+    const id = parseId(req.params.id);
+    const client =
+      id && (await clients.find(id, user.role === 'staff' ? 'all' : { companyId: user.companyId }));
     if (!client) throw new NotFoundError();
     // Staff may look at any partner's customer, but its sections are that partner's to change.
     const own = client.companyId === user.companyId;

@@ -188,7 +188,14 @@ export const kinds: Record<KindName, Kind> = {
     check: (v, _f, ctx) => checkSiret(v, knownSiren(ctx)),
     display: (v) => (v ? formatSiret(String(v)) : ''),
   },
-  web: { input: 'url', inputmode: 'url', maxLength: 300, check: (v) => checkWebAddress(v), display: asText },
+  web: {
+    input: 'url',
+    inputmode: 'url',
+    maxLength: 300,
+    // Checked once normalised too: « https:// » and percent-encoding lengthen what was typed.
+    check: (v, f) => checkWebAddress(v, maxLengthOf(f)),
+    display: asText,
+  },
   postalCode: {
     input: 'text',
     maxLength: 20,

@@ -4,6 +4,7 @@
 import { normaliseName } from '../../domain';
 import type { ClientState } from '../repository';
 import { stateFromSlug, STATES } from '../model';
+import { isRowId, parseId, queryText, storableText } from '../../web/parse';
 
 export const SORTS = ['raison-sociale', 'reference', 'siren', 'commune', 'etat', 'modifie'] as const;
 export type SortName = (typeof SORTS)[number];
@@ -41,22 +42,40 @@ export const FIRST_ORDER: Record<SortName, Order> = {
 /** Shorter words cannot use the substring index: they only narrow down what longer words found. */
 export const MIN_SEARCH_WORD = 3;
 
-const single = (value: unknown): string => (typeof value === 'string' ? value : '');
+const single = queryText;
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([...cursor.values, cursor.id])).toString('base64url');
 }
 
-/** A cursor from the URL, or undefined when it is not one this sort could have written. */
-export function decodeCursor(text: string, length: number): Cursor | undefined {
-  if (!text || text.length > 1000) return undefined;
+/**
+ * Whether a cursor value can be compared with its column on both databases: PostgreSQL refuses to
+ * compare a timestamp with « abc », or any text with one holding a NUL, where SQLite compares anything.
+ */
+function fitsColumn(column: string, value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 500) return false;
+  if (column === 'updated_at') {
+    const time = Date.parse(value);
+    return /^\d{4}-/.test(value) && Number.isFinite(time) && new Date(time).toISOString() === value;
+  }
+  if (column === 'state') return STATES.some((s) => s.value === value);
+  return storableText(value) === value;
+}
+
+/**
+ * A cursor from the URL, or undefined (the first page) when it is not one this sort could have
+ * written: someone edited the URL, or the sort changed under it.
+ */
+export function decodeCursor(text: string, columns: readonly string[]): Cursor | undefined {
+  if (!text || text.length > 2000) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    const length = columns.length;
     if (!Array.isArray(parsed) || parsed.length !== length + 1) return undefined;
     const id = parsed[length];
     const values = parsed.slice(0, length);
-    if (!Number.isSafeInteger(id) || id < 0 || !values.every((v) => typeof v === 'string')) return undefined;
-    return { values, id };
+    if (!isRowId(id) || !values.every((v, i) => fitsColumn(columns[i]!, v))) return undefined;
+    return { values: values as string[], id };
   } catch {
     return undefined;
   }
@@ -64,25 +83,24 @@ export function decodeCursor(text: string, length: number): Cursor | undefined {
 
 export function parseListQuery(
   query: Record<string, unknown>,
-  opts: { staff: boolean; sortWidth: (sort: SortName) => number },
+  opts: { staff: boolean; sortColumns: (sort: SortName) => readonly string[] },
 ): ListQuery {
   const sort = (SORTS as readonly string[]).includes(single(query.tri))
     ? (single(query.tri) as SortName)
     : DEFAULT_SORT;
   const order =
     single(query.ordre) === 'asc' || single(query.ordre) === 'desc' ? single(query.ordre) : undefined;
-  const partner = Number(single(query.partenaire));
-  const importId = Number(single(query.import));
-  const width = opts.sortWidth(sort);
+  const partner = parseId(single(query.partenaire));
+  const columns = opts.sortColumns(sort);
   return {
     q: single(query.q).slice(0, 200),
     state: stateFromSlug(query.etat),
-    partnerId: opts.staff && Number.isSafeInteger(partner) && partner > 0 ? partner : undefined,
-    importId: Number.isSafeInteger(importId) && importId > 0 ? importId : undefined,
+    partnerId: opts.staff ? partner : undefined,
+    importId: parseId(single(query.import)),
     sort,
     order: (order as Order | undefined) ?? FIRST_ORDER[sort],
-    after: decodeCursor(single(query.apres), width),
-    before: decodeCursor(single(query.avant), width),
+    after: decodeCursor(single(query.apres), columns),
+    before: decodeCursor(single(query.avant), columns),
   };
 }
 

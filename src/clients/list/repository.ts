@@ -25,6 +25,8 @@ const SORT_COLUMNS: Record<SortName, string[]> = {
 };
 
 export const sortWidth = (sort: SortName): number => SORT_COLUMNS[sort].length;
+/** The columns a cursor of this sort holds values of, in order (before the id). */
+export const sortColumnsOf = (sort: SortName): readonly string[] => SORT_COLUMNS[sort];
 
 export type ListFilters = {
   state?: ClientState;

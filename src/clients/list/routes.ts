@@ -4,7 +4,7 @@ import { Request, Response, Router } from 'express';
 import { currentUser } from '../../auth/current-user';
 import { takeNotices } from '../../web/notices';
 import { BOM, csvLine, exportColumns, exportFileName } from './export';
-import { sortWidth, type ClientListRepository, type ListFilters } from './repository';
+import { sortColumnsOf, type ClientListRepository, type ListFilters } from './repository';
 import { parseListQuery, searchTermsOf } from './query';
 import { listView } from './view';
 import type { Scope } from '../repository';
@@ -12,7 +12,7 @@ import type { Scope } from '../repository';
 function listRequest(req: Request, res: Response) {
   const user = currentUser(res);
   const staff = user.role === 'staff';
-  const query = parseListQuery(req.query as Record<string, unknown>, { staff, sortWidth });
+  const query = parseListQuery(req.query as Record<string, unknown>, { staff, sortColumns: sortColumnsOf });
   const terms = searchTermsOf(query.q);
   const scope: Scope = staff ? 'all' : { companyId: user.companyId };
   const filters: ListFilters = {

@@ -14,7 +14,17 @@ import { summaryOf, tvaOf } from '../fields/summary';
 import { validateStep, answersFromBody, completeAnswers } from '../fields/validation';
 import { SaveAction, WizardService } from './service';
 import { resumeHrefOf } from './drafts';
+import { parseId, parseVersion, storableBody, storableValues } from '../../web/parse';
 
+declare module 'express-session' {
+  interface SessionData {
+    /** The reference « + » last offered: while the field still holds it, the next free one may replace it. */
+    suggestedReference: string;
+  }
+}
+
+const NUL_REMOVED =
+  'Des caractères nuls (invisibles, venus d’un copier-coller) ont été retirés de ce que vous avez saisi : vérifiez le texte.';
 const DRAFT_SAVED = 'Brouillon enregistré. Retrouvez votre client à l’aide des filtres, état « brouillon ».';
 /** The billing point's address fields, those « Remplir à partir de l'adresse du site principal » fills. */
 const ADDRESS_FIELDS = stepOf(3)!
@@ -27,7 +37,8 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
 
   /** The user's own customer, or a 404 whatever the reason (absent, or another partner's). */
   async function ownClient(req: Request, res: Response): Promise<ClientRecord> {
-    const client = await clients.find(Number(req.params.id), { companyId: currentUser(res).companyId });
+    const id = parseId(req.params.id);
+    const client = id && (await clients.find(id, { companyId: currentUser(res).companyId }));
     if (!client) throw new NotFoundError();
     return client;
   }
@@ -68,13 +79,30 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
       }
     }
     const reference = await wizard.suggestReference(user.companyId);
+    req.session.suggestedReference = reference;
     renderStep(req, res, { step: steps[0]!, answers: { reference }, version: 0 });
   });
 
   async function handlePost(req: Request, res: Response, client: ClientRecord | undefined, step: Step) {
     const user = currentUser(res);
-    const action = String(req.body.action ?? 'continuer');
-    let typed = answersFromBody(step, req.body);
+    const { body, cleaned } = storableBody(req.body);
+    if (cleaned) addNotice(req, { kind: 'warning', text: NUL_REMOVED });
+    const action = String(body.action ?? 'continuer');
+    let typed = storableValues(answersFromBody(step, body));
+    const posted = parseVersion(body.version);
+    // A version that is no whole number never came from our form: show both versions, as a
+    // refused save does, keeping everything typed (400: the request itself was wrong).
+    if (client && posted === undefined) {
+      return renderStep(req, res, {
+        client,
+        step,
+        answers: typed,
+        conflict: conflictOf(step, client, typed),
+        version: client.version,
+        status: 400,
+      });
+    }
+    const version = posted ?? 0;
     // « Choisir le pays Monaco »: the same page again with that Pays, everything typed kept, nothing saved.
     const switchedCountry = step.fields.some((f) => f.kind === 'country')
       ? countrySwitchOf(action)
@@ -92,7 +120,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
         step,
         answers: typed,
         errors,
-        version: Number(req.body.version),
+        version,
         notices: switchedCountry
           ? [
               {
@@ -109,13 +137,13 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
         client,
         step,
         answers: typed,
-        version: Number(req.body.version),
+        version,
         notices: [{ text: 'Adresse du site principal recopiée : vérifiez-la, puis enregistrez.' }],
       });
     }
 
     // A replayed or double-pressed final step lands on the same confirmation, creating nothing.
-    if (client && client.state !== 'draft' && req.body.parcours === 'creation') {
+    if (client && client.state !== 'draft' && body.parcours === 'creation') {
       return res.redirect(303, `/clients/${client.id}/cree`);
     }
 
@@ -125,8 +153,9 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
       client,
       step,
       typed,
-      version: Number(req.body.version),
+      version,
       action: saveAction,
+      suggestedReference: req.session.suggestedReference,
     });
     switch (outcome.kind) {
       case 'invalid':
@@ -135,7 +164,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
           step,
           answers: typed,
           errors: outcome.errors,
-          version: Number(req.body.version),
+          version,
           status: 400,
           notices: step.number === 1 ? await sirenNotices(user, typed, client?.id) : [],
         });
@@ -155,6 +184,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
         delete req.session.currentDraftId;
         return res.redirect(303, `/clients/${outcome.clientId}/cree`);
       case 'saved':
+        if (outcome.notice) addNotice(req, { kind: 'warning', text: outcome.notice });
         if (client && client.state !== 'draft') {
           addNotice(req, { kind: 'success', text: 'Modifications enregistrées.' });
           return res.redirect(303, `/clients/${outcome.clientId}`);

@@ -3,7 +3,17 @@
 import { normaliseName } from '../../domain';
 import type { User } from '../../auth/users-repository';
 import { kindOf } from '../fields/kinds';
-import { AllAnswers, Answers, answerOf, columnOf, FieldError, Step, STEP_NUMBERS } from '../fields/types';
+import {
+  AllAnswers,
+  Answers,
+  answerOf,
+  columnOf,
+  Field,
+  FieldError,
+  Step,
+  STEP_NUMBERS,
+} from '../fields/types';
+import { NotFoundError } from '../../web/errors';
 import { ClientRecord, ClientsRepository, UniqueReferenceError } from '../repository';
 import { steps } from '../fields/steps';
 import { validateStep } from '../fields/validation';
@@ -13,18 +23,23 @@ export type SaveAction = 'continue' | 'draft';
 export type SaveOutcome =
   | { kind: 'invalid'; errors: FieldError[]; answers: Answers }
   | { kind: 'stale'; current: ClientRecord; answers: Answers }
-  | { kind: 'saved'; clientId: number }
+  /** Saved; the notice tells of a suggested reference that had to move on to the next free one. */
+  | { kind: 'saved'; clientId: number; notice?: string }
   | { kind: 'incomplete'; clientId: number; step: number }
   | { kind: 'activated'; clientId: number };
+
+/** The columns one field's checked value (or null) is stored in. */
+function kindColumns(field: Field, value: unknown): Record<string, unknown> {
+  const kind = kindOf(field);
+  return kind.toColumns ? kind.toColumns(value, field) : { [columnOf(field)]: value };
+}
 
 /** The typed columns of a step: each field's checked value, or null. */
 export function columnsOf(step: Step, values: Record<string, unknown>): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
   for (const field of step.fields) {
     if (field.kind === 'fixed') continue;
-    const kind = kindOf(field);
-    const value = values[field.name] ?? null;
-    Object.assign(columns, kind.toColumns ? kind.toColumns(value, field) : { [columnOf(field)]: value });
+    Object.assign(columns, kindColumns(field, values[field.name] ?? null));
   }
   return columns;
 }
@@ -53,27 +68,46 @@ export function problemsOf(all: AllAnswers): Map<number, FieldError[]> {
   return problems;
 }
 
+const sameAnswers = (a: Answers | undefined, b: Answers) => JSON.stringify(a ?? {}) === JSON.stringify(b);
+
+/** How many times a clash on an untouched suggested reference moves on to the next free one. */
+const REFERENCE_RETRIES = 5;
+
 export function wizardService(clients: ClientsRepository) {
-  async function referenceErrors(
-    step: Step,
-    values: Record<string, unknown>,
-    companyId: number,
-    clientId?: number,
-  ) {
-    const reference = values.reference;
-    if (step.number !== 1 || typeof reference !== 'string') return [];
+  /** The message of a reference another customer of the partner holds, on the field. */
+  async function referenceTaken(companyId: number, reference: string, clientId?: number) {
     const owner = await clients.referenceOwner(companyId, reference, clientId);
-    if (!owner) return [];
     const suggestion = await clients.suggestReference(companyId);
-    return [
-      {
-        field: 'reference',
-        message: `Cette référence est déjà utilisée par le client « ${owner.raisonSociale || 'sans nom'} » : choisissez-en une autre, par exemple ${suggestion}`,
-      },
-    ];
+    return {
+      field: 'reference',
+      message: `Cette référence est déjà utilisée par le client « ${owner?.raisonSociale || 'sans nom'} » : choisissez-en une autre, par exemple ${suggestion}`,
+    };
+  }
+
+  /** Values too long for their column (a web address once normalised): an error on the field. */
+  async function overlongErrors(step: Step, columns: Record<string, unknown>): Promise<FieldError[]> {
+    const overlong = new Set(await clients.overlongColumns(step.table, columns));
+    if (!overlong.size) return [];
+    const errors: FieldError[] = [];
+    for (const field of step.fields) {
+      const stored = Object.keys(kindColumns(field, null));
+      const names = stored.filter((c) => overlong.has(c));
+      if (!names.length) continue;
+      for (const c of names) columns[c] = null;
+      errors.push({
+        field: field.name,
+        message: `« ${field.label} » est trop long une fois mis en forme : raccourcissez-le`,
+      });
+    }
+    return errors;
   }
 
   return {
+    /**
+     * Saves a step (a draft never blocks), and on the last step of a complete draft activates it
+     * in the same transaction. A duplicate of a final form that already activated the customer (a
+     * double press, a replay, a re-send after a crash) lands on the same confirmation.
+     */
     async save(input: {
       user: User;
       client?: ClientRecord;
@@ -81,70 +115,88 @@ export function wizardService(clients: ClientsRepository) {
       typed: Answers;
       version: number;
       action: SaveAction;
+      /** The reference the new form was offered: when still untouched, the next free one may replace it. */
+      suggestedReference?: string;
     }): Promise<SaveOutcome> {
-      const { user, client, step, action } = input;
-      const all = client?.answers ?? {};
-      const result = validateStep(step, input.typed, all);
-      const uniqueness = await referenceErrors(
-        step,
-        result.values,
-        client?.companyId ?? user.companyId,
-        client?.id,
-      );
-      const errors = [...result.errors, ...uniqueness];
-      if (uniqueness.length) result.values.reference = null;
+      const { user, step, action } = input;
+      let client = input.client;
+      let version = input.version;
+      const result = validateStep(step, input.typed, client?.answers ?? {});
+      const columns = columnsOf(step, result.values);
+      const errors = [...result.errors, ...(await overlongErrors(step, columns))];
       const mustBeValid = action === 'continue' || (client !== undefined && client.state !== 'draft');
       if (mustBeValid && errors.length) return { kind: 'invalid', errors, answers: result.answers };
 
-      const answers = { ...all, [step.number]: result.answers };
-      const next = Math.min(step.number + 1, 4);
-      const listColumns: Record<string, unknown> = { search_text: searchTextOf(answers) };
-      if (step.number === 2)
-        listColumns.main_city = (result.values.city as { name?: string } | null)?.name ?? null;
-      const write = {
-        step,
-        columns: columnsOf(step, result.values),
-        answers,
-        reachedStep: Math.max(client?.reachedStep ?? 1, action === 'continue' ? next : step.number),
-        listColumns,
-        userId: user.id,
-      };
-      let clientId: number;
-      try {
-        if (!client) {
-          clientId = await clients.createDraft(user.companyId, write);
-        } else {
-          if (!(await clients.saveStep(client.id, input.version, write))) {
-            const current = await clients.find(client.id, 'all');
-            return { kind: 'stale', current: current ?? client, answers: result.answers };
-          }
-          clientId = client.id;
-        }
-      } catch (err) {
-        // Two people took the same reference at the same moment: the database said no to one.
-        if (err instanceof UniqueReferenceError) {
-          return {
-            kind: 'invalid',
-            errors: await referenceErrors(step, result.values, user.companyId, client?.id),
-            answers: result.answers,
-          };
-        }
-        throw err;
-      }
+      const companyId = client?.companyId ?? user.companyId;
+      const typedReference = step.number === 1 ? columns.reference : undefined;
+      const untouched =
+        client === undefined &&
+        typeof typedReference === 'string' &&
+        typedReference === input.suggestedReference;
+      let notice: string | undefined;
 
-      if (action === 'continue' && step.number === 4 && (!client || client.state === 'draft')) {
-        const problems = problemsOf(answers);
-        const first = STEP_NUMBERS.find((n) => problems.has(n));
-        if (first) return { kind: 'incomplete', clientId, step: first };
-        const version = (client?.version ?? 0) + 1;
-        if (!(await clients.activate(clientId, version, user.id))) {
-          const current = await clients.find(clientId, 'all');
-          if (current?.state === 'active') return { kind: 'activated', clientId };
-          return { kind: 'stale', current: current!, answers: result.answers };
+      for (let attempt = 0; ; attempt++) {
+        const answers = { ...(client?.answers ?? {}), [step.number]: result.answers };
+        const final = action === 'continue' && step.number === 4 && (!client || client.state === 'draft');
+        const problems = final ? problemsOf(answers) : new Map<number, FieldError[]>();
+        const firstProblem = STEP_NUMBERS.find((n) => problems.has(n));
+        const listColumns: Record<string, unknown> = { search_text: searchTextOf(answers) };
+        if (step.number === 2)
+          listColumns.main_city = (result.values.city as { name?: string } | null)?.name ?? null;
+        const write = {
+          step,
+          columns,
+          answers,
+          reachedStep: Math.max(
+            client?.reachedStep ?? 1,
+            action === 'continue' ? Math.min(step.number + 1, 4) : step.number,
+          ),
+          listColumns,
+          userId: user.id,
+          activate: final && firstProblem === undefined,
+        };
+        try {
+          if (!client) {
+            const clientId = await clients.createDraft(user.companyId, write);
+            return { kind: 'saved', clientId, notice };
+          }
+          if (await clients.saveStep(client.id, version, write)) {
+            if (write.activate) return { kind: 'activated', clientId: client.id };
+            if (firstProblem) return { kind: 'incomplete', clientId: client.id, step: firstProblem };
+            return { kind: 'saved', clientId: client.id, notice };
+          }
+        } catch (err) {
+          if (!(err instanceof UniqueReferenceError) || typeof typedReference !== 'string') throw err;
+          if (untouched && attempt < REFERENCE_RETRIES) {
+            // A colleague took the suggested reference meanwhile: it was never the user's choice.
+            const next = await clients.suggestReference(companyId);
+            columns.reference = next;
+            result.answers.reference = next;
+            notice = `La référence ${typedReference} venait d’être attribuée à un autre client : celui-ci a reçu la référence ${next}.`;
+            continue;
+          }
+          if (mustBeValid) {
+            const clash = await referenceTaken(companyId, typedReference, client?.id);
+            return { kind: 'invalid', errors: [clash], answers: result.answers };
+          }
+          // A draft keeps the reference as typed in its answers, not in the unique column.
+          columns.reference = null;
+          continue;
         }
-        return { kind: 'activated', clientId };
+        // Someone saved a newer version in between, or this very form already did.
+        const current = await clients.find(client.id, 'all');
+        if (!current) throw new NotFoundError();
+        const same = sameAnswers(current.answers[step.number], result.answers);
+        if (final && current.state !== 'draft' && same) return { kind: 'activated', clientId: current.id };
+        if (same && current.state === client.state && attempt < 1) {
+          // What is stored for this step is what was typed: saving over it loses nothing. This
+          // finishes a final step whose save was kept but whose activation was not.
+          client = current;
+          version = current.version;
+          continue;
+        }
+        return { kind: 'stale', current, answers: result.answers };
       }
-      return { kind: 'saved', clientId };
     },
 
     suggestReference: (companyId: number) => clients.suggestReference(companyId),
