@@ -36,7 +36,7 @@ beforeAll(async () => {
   staffToken = staff.csrfToken();
 }, 120_000);
 afterAll(async () => {
-  // The figures docs/RELIABILITY-input.md quotes.
+  // The figures docs/RELIABILITY.md quotes.
   const fivexx = statuses.filter((s) => s >= 500).length;
   process.stdout.write(`hostile-properties: ${statuses.length} requests, ${fivexx} × 5xx\n`);
   await t.close();
