@@ -2,12 +2,13 @@
 const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  // Shared 2-core machines: a database setup can take longer than jest's 5 s default under load.
-  testTimeout: 30000,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };
 
 module.exports = {
+  // Shared 2-core machines: a database setup can take longer than jest's 5 s default under load
+  // (a global option: jest ignores it inside a project).
+  testTimeout: 30000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },

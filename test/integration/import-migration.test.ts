@@ -19,7 +19,7 @@ it('down removes the imports, the column and the history detail; up puts them ba
   await browser.signIn(user.email, user.password);
   await createClient(browser);
 
-  await t.db.migrate.down({ migrationSource });
+  await t.db.migrate.down({ migrationSource, name: '20261202040000_create_imports' });
   expect(await t.db.schema.hasTable('imports')).toBe(false);
   expect(await t.db.schema.hasTable('import_rows')).toBe(false);
   expect(await t.db.schema.hasColumn('clients', 'import_id')).toBe(false);
