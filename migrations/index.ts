@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import * as createAccounts from './20261128170000_create_accounts';
 import * as createClients from './20261128180000_create_clients';
 import * as indexClientList from './20261128190000_index_client_list';
+import * as sortKeysFromTheApp from './20261202050000_sort_keys_from_the_app';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261128170000_create_accounts': createAccounts,
   '20261128180000_create_clients': createClients,
   '20261128190000_index_client_list': indexClientList,
+  '20261202050000_sort_keys_from_the_app': sortKeysFromTheApp,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -17,8 +17,13 @@ import { countryOptions } from './kinds';
 
 const noLegalForm = { value: '', label: 'Non renseigné' };
 
-/** The address block of the main site and of the billing point; only « n° » differs. */
-function addressFields(streetNumberRequired: boolean): Field[] {
+/**
+ * The address block of the main site and of the billing point: « n° » is optional on the billing
+ * point, and only the main site's commune shows in Mes clients.
+ */
+function addressFields(of: 'site' | 'billing'): Field[] {
+  const streetNumberRequired = of === 'site';
+  const listed = of === 'site' ? ({ listColumn: 'city', searchable: 'words' } as const) : {};
   const group = 'Adresse';
   return [
     {
@@ -67,6 +72,7 @@ function addressFields(streetNumberRequired: boolean): Field[] {
     },
     {
       name: 'city',
+      ...listed,
       example: 'Saint-Avertin',
       label: 'Commune de l’adresse',
       kind: 'commune',
@@ -87,6 +93,8 @@ export const steps: readonly Step[] = [
     fields: [
       {
         name: 'raisonSociale',
+        listColumn: 'name',
+        searchable: 'words',
         example: 'Boulangerie Martin',
         label: 'Raison sociale',
         kind: 'text',
@@ -95,6 +103,8 @@ export const steps: readonly Step[] = [
       },
       {
         name: 'reference',
+        listColumn: 'reference',
+        searchable: 'words',
         example: 'CLI-000124',
         label: 'Référence client',
         kind: 'text',
@@ -112,6 +122,8 @@ export const steps: readonly Step[] = [
       },
       {
         name: 'siren',
+        listColumn: 'siren',
+        searchable: 'digits',
         label: 'Siren',
         kind: 'siren',
         required: { field: 'enCreation', is: 'non' },
@@ -174,6 +186,7 @@ export const steps: readonly Step[] = [
     fields: [
       {
         name: 'siret',
+        searchable: 'digits',
         label: 'SIRET du site',
         kind: 'siret',
         group: 'Informations générales',
@@ -196,7 +209,7 @@ export const steps: readonly Step[] = [
         autocomplete: 'email',
       },
       { name: 'comment', label: 'Commentaire', kind: 'textarea', group: 'Informations générales' },
-      ...addressFields(true),
+      ...addressFields('site'),
       {
         name: 'openingHours',
         label: 'Horaire d’ouverture',
@@ -278,7 +291,7 @@ export const steps: readonly Step[] = [
         options: yesNo,
         defaultValue: 'non',
       },
-      ...addressFields(false),
+      ...addressFields('billing'),
     ],
   },
   {

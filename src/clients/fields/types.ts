@@ -35,6 +35,9 @@ export type KindName =
   | 'bic'
   | 'fixed';
 
+/** The columns of Mes clients a field feeds (its sort key; see derived.ts). */
+export type ListColumn = 'name' | 'reference' | 'siren' | 'city';
+
 export type Field = {
   /** Form name and id; also the key in the answers. */
   name: string;
@@ -62,6 +65,10 @@ export type Field = {
   row?: string;
   /** A value shown but never typed ('fixed' kind). */
   fixedValue?: string;
+  /** Shown in Mes clients, which sorts on it. */
+  listColumn?: ListColumn;
+  /** Found by « Rechercher »: as words, or as its digits alone (a SIREN typed in groups). */
+  searchable?: 'words' | 'digits';
 };
 
 export type Step = {

@@ -1,12 +1,12 @@
 // The rules of « Nouveau client final »: saving a step (as a draft or to continue), references
 // unique per partner, the version check, and activation once all four steps are valid.
-import { normaliseName } from '../../domain';
 import type { User } from '../../auth/users-repository';
 import { kindOf } from '../fields/kinds';
-import { AllAnswers, Answers, answerOf, columnOf, FieldError, Step, STEP_NUMBERS } from '../fields/types';
+import { AllAnswers, Answers, columnOf, FieldError, Step, STEP_NUMBERS } from '../fields/types';
 import { ClientRecord, ClientsRepository, UniqueReferenceError } from '../repository';
 import { steps } from '../fields/steps';
 import { validateStep } from '../fields/validation';
+import { listKeysOf } from '../fields/derived';
 
 export type SaveAction = 'continue' | 'draft';
 
@@ -27,20 +27,6 @@ function columnsOf(step: Step, values: Record<string, unknown>): Record<string, 
     Object.assign(columns, kind.toColumns ? kind.toColumns(value, field) : { [columnOf(field)]: value });
   }
   return columns;
-}
-
-/** One folded string per customer, searched without regard to case or accents. */
-export function searchTextOf(all: AllAnswers): string {
-  const digits = (s: string) => s.replace(/\D/g, '');
-  return normaliseName(
-    [
-      answerOf(all[1], 'raisonSociale'),
-      answerOf(all[1], 'reference'),
-      digits(answerOf(all[1], 'siren')),
-      digits(answerOf(all[2], 'siret')),
-      answerOf(all[2], 'city'),
-    ].join(' '),
-  );
 }
 
 /** The problems that still block activation, step by step. */
@@ -98,7 +84,7 @@ export function wizardService(clients: ClientsRepository) {
 
       const answers = { ...all, [step.number]: result.answers };
       const next = Math.min(step.number + 1, 4);
-      const listColumns: Record<string, unknown> = { search_text: searchTextOf(answers) };
+      const listColumns: Record<string, unknown> = { ...listKeysOf(answers) };
       if (step.number === 2)
         listColumns.main_city = (result.values.city as { name?: string } | null)?.name ?? null;
       const write = {
