@@ -1,10 +1,12 @@
-// What the list keeps of a customer's answers beside its typed columns: the folded text
-// « Rechercher » looks in, and the keys each sortable column orders by. Computed here, in one
+// What is derived from a customer's answers as a whole: the problems that still block its
+// activation, and what the list keeps beside its typed columns: the folded text « Rechercher »
+// looks in, and the keys each sortable column orders by. The list's are computed here, in one
 // place, and written by every writer (the wizard's service, the seed): the database only compares
 // them, so both engines and both origins sort « Łódź Café » and « Saint–Avertin » alike.
 import { normaliseName } from '../../domain';
 import { steps } from './steps';
-import type { AllAnswers, Field, ListColumn, StepNumber } from './types';
+import type { AllAnswers, Field, FieldError, ListColumn, StepNumber } from './types';
+import { validateStep } from './validation';
 import { answerOf } from './types';
 
 type SortColumn = 'sort_name' | 'sort_reference' | 'sort_siren' | 'sort_city';
@@ -60,4 +62,14 @@ export function listKeysOf(all: AllAnswers): ListKeys {
     keys[column] = key(answerOf(all[step], field.name));
   }
   return keys;
+}
+
+/** The problems that still block activation, step by step. */
+export function problemsOf(all: AllAnswers): Map<number, FieldError[]> {
+  const problems = new Map<number, FieldError[]>();
+  for (const step of steps) {
+    const { errors } = validateStep(step, all[step.number] ?? {}, all);
+    if (errors.length) problems.set(step.number, errors);
+  }
+  return problems;
 }

@@ -2,11 +2,10 @@
 // unique per partner, the version check, and activation once all four steps are valid.
 import type { User } from '../../auth/users-repository';
 import { kindOf } from '../fields/kinds';
-import { AllAnswers, Answers, columnOf, FieldError, Step, STEP_NUMBERS } from '../fields/types';
+import { Answers, columnOf, FieldError, Step, STEP_NUMBERS } from '../fields/types';
 import { ClientRecord, ClientsRepository, UniqueReferenceError } from '../repository';
-import { steps } from '../fields/steps';
 import { validateStep } from '../fields/validation';
-import { listKeysOf } from '../fields/derived';
+import { listKeysOf, problemsOf } from '../fields/derived';
 
 export type SaveAction = 'continue' | 'draft';
 
@@ -27,16 +26,6 @@ function columnsOf(step: Step, values: Record<string, unknown>): Record<string, 
     Object.assign(columns, kind.toColumns ? kind.toColumns(value, field) : { [columnOf(field)]: value });
   }
   return columns;
-}
-
-/** The problems that still block activation, step by step. */
-export function problemsOf(all: AllAnswers): Map<number, FieldError[]> {
-  const problems = new Map<number, FieldError[]>();
-  for (const step of steps) {
-    const { errors } = validateStep(step, all[step.number] ?? {}, all);
-    if (errors.length) problems.set(step.number, errors);
-  }
-  return problems;
 }
 
 export function wizardService(clients: ClientsRepository) {

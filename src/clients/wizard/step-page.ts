@@ -9,7 +9,7 @@ import { fieldsets } from '../fields/form-view';
 import type { ClientRecord } from '../repository';
 import { steps } from '../fields/steps';
 import { validateStep } from '../fields/validation';
-import { problemsOf } from './service';
+import { problemsOf } from '../fields/derived';
 
 export type RenderOptions = {
   client?: ClientRecord;
