@@ -1,7 +1,6 @@
 // A customer's page: its four sections, TVA number, état, the actions its état allows, and history.
 import { Router } from 'express';
 import { currentUser } from '../../auth/current-user';
-import { NotFoundError } from '../../web/errors';
 import { takeNotices } from '../../web/notices';
 import { resumeHrefOf } from '../wizard/drafts';
 import { historyOf } from './history';
@@ -10,17 +9,15 @@ import { formatParisTime } from '../../web/dates';
 import type { ClientsRepository } from '../repository';
 import { stateLabel } from '../model';
 import { summaryOf, tvaOf } from '../fields/summary';
+import { loadClient, visibleClient } from '../load-client';
 
 export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
   const { clients, lifecycle } = deps;
   const router = Router();
+  router.param('id', loadClient(clients));
   router.get('/clients/:id', async (req, res) => {
     const user = currentUser(res);
-    const client = await clients.find(
-      Number(req.params.id),
-      user.role === 'staff' ? 'all' : { companyId: user.companyId },
-    );
-    if (!client) throw new NotFoundError();
+    const client = visibleClient(res);
     // Staff may look at any partner's customer, but its sections are that partner's to change.
     const own = client.companyId === user.companyId;
     const can = (action: 'deactivate' | 'reactivate' | 'delete') =>

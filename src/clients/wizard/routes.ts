@@ -13,6 +13,7 @@ import { summaryOf, tvaOf } from '../fields/summary';
 import { validateStep, answersFromBody, completeAnswers } from '../fields/validation';
 import { SaveAction, WizardService } from './service';
 import { resumeHrefOf } from './drafts';
+import { loadClient, ownClient } from '../load-client';
 
 const DRAFT_SAVED = 'Brouillon enregistré. Retrouvez votre client à l’aide des filtres, état « brouillon ».';
 /** The billing point's address fields, those « Remplir à partir de l'adresse du site principal » fills. */
@@ -24,12 +25,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
   const { clients, wizard } = deps;
   const router = Router();
 
-  /** The user's own customer, or a 404 whatever the reason (absent, or another partner's). */
-  async function ownClient(req: Request, res: Response): Promise<ClientRecord> {
-    const client = await clients.find(Number(req.params.id), { companyId: currentUser(res).companyId });
-    if (!client) throw new NotFoundError();
-    return client;
-  }
+  router.param('id', loadClient(clients));
 
   function stepParam(req: Request): Step {
     const step = stepOf(Number(req.params.n));
@@ -160,7 +156,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
   router.post('/clients/nouveau', (req, res) => handlePost(req, res, undefined, steps[0]!));
 
   router.get('/clients/:id/etape/:n', async (req, res) => {
-    const client = await ownClient(req, res);
+    const client = ownClient(res);
     const step = stepParam(req);
     if (client.state === 'draft' && step.number > client.reachedStep) {
       return res.redirect(`/clients/${client.id}/etape/${client.reachedStep}`);
@@ -192,12 +188,12 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
   });
 
   router.post('/clients/:id/etape/:n', async (req, res) => {
-    const client = await ownClient(req, res);
+    const client = ownClient(res);
     await handlePost(req, res, client, stepParam(req));
   });
 
   router.get('/clients/:id/cree', async (req, res) => {
-    const client = await ownClient(req, res);
+    const client = ownClient(res);
     if (client.state === 'draft') return res.redirect(`/clients/${client.id}/etape/${client.reachedStep}`);
     res.render('pages/clients/created', {
       title: 'Votre client est créé',
