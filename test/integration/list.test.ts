@@ -3,6 +3,7 @@ import { Browser, Page } from '../support/browser';
 import { seedCustomers } from '../support/seeded';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
+import { text, signedIn as signInAs } from '../support/pages';
 
 // Creating customers through the wizard takes a few seconds on a busy machine.
 jest.setTimeout(30_000);
@@ -13,7 +14,6 @@ let a: Browser; // the partner « Télécom Ouest »
 let other: Browser; // another partner
 let staff: Browser;
 
-const text = (page: Page, selector: string) => page.$(selector).text().replace(/\s+/g, ' ').trim();
 const names = (page: Page) =>
   page
     .$('tbody tr td:first-child a')
@@ -26,11 +26,7 @@ const rowIds = (page: Page) =>
     .get();
 const counts = (page: Page) => text(page, '.counts');
 
-async function signedIn(user: { email: string; password: string }) {
-  const browser = new Browser(t.app);
-  await browser.signIn(user.email, user.password);
-  return browser;
-}
+const signedIn = (user: { email: string; password: string }) => signInAs(t.app, user);
 
 beforeAll(async () => {
   t = await createTestApp();

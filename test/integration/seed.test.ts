@@ -1,5 +1,6 @@
 // `npm run db:seed`: realistic customers that the app shows and checks like its own.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { seed } from '../../src/cli/seed';
@@ -132,24 +133,26 @@ describe('the seeded database', () => {
 });
 
 describe('npm run db:seed', () => {
-  it('migrates the database named by DATABASE_URL, fills it on two threads and says how long it took', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'myopenip-seed-'));
-    try {
-      const url = `sqlite:${path.join(dir, 'seed.sqlite')}`;
-      const run = runScript('src/cli/seed.ts', ['--clients', '300', '--partners', '3'], {
-        DATABASE_URL: url,
-      });
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/300 clients insérés/);
-      expect(run.stdout).toMatch(/Terminé : 300 clients chez 3 partenaires en \d+\.\d s/);
-      const refused = runScript('src/cli/seed.ts', ['--clients', 'beaucoup'], { DATABASE_URL: url });
-      expect(refused.status).toBe(1);
-      expect(refused.stderr).toContain('--clients attend un entier positif');
-      return countIn(url).then((n) => expect(n).toBe(300));
-    } finally {
-      setTimeout(() => rmSync(dir, { recursive: true, force: true }), 1000);
-    }
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'myopenip-seed-'));
+  });
+  // After the test's database is closed (countIn awaits its destroy), so nothing holds the file.
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('migrates the database named by DATABASE_URL, fills it on two threads and says how long it took', async () => {
+    const url = `sqlite:${path.join(dir, 'seed.sqlite')}`;
+    const run = runScript('src/cli/seed.ts', ['--clients', '300', '--partners', '3'], {
+      DATABASE_URL: url,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/300 clients insérés/);
+    expect(run.stdout).toMatch(/Terminé : 300 clients chez 3 partenaires en \d+\.\d s/);
+    const refused = runScript('src/cli/seed.ts', ['--clients', 'beaucoup'], { DATABASE_URL: url });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('--clients attend un entier positif');
+    expect(await countIn(url)).toBe(300);
   });
 });
 
