@@ -15,6 +15,10 @@ export const stateLabel = (state: ClientState): string =>
 export const stateFromSlug = (slug: unknown): ClientState | undefined =>
   STATES.find((s) => s.slug === slug)?.value;
 
+/** How a customer is named wherever it appears: its raison sociale, or this before it has one. */
+export const nameOf = (client: { raisonSociale: string | null }): string =>
+  client.raisonSociale || 'Client sans nom';
+
 /** A partner sees its own company's customers; staff see every partner's. */
 export const scopeOf = (user: Pick<User, 'role' | 'companyId'>): Scope =>
   user.role === 'staff' ? 'all' : { companyId: user.companyId };

@@ -29,12 +29,6 @@ export type Scope = { companyId: number } | 'all';
 
 type ClientRow = Record<string, unknown> & { id: number; answers: string };
 
-const CHILD_KEYS: Record<Exclude<Step['table'], 'clients'>, Record<string, unknown>> = {
-  sites: { is_main: true },
-  billing_points: { is_default: true },
-  contacts: { role: 'administrator' },
-};
-
 function toRecord(row: ClientRow): ClientRecord {
   const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   return {
@@ -83,7 +77,7 @@ export function clientsRepository(db: Db) {
   async function writeStepTable(trx: Knex.Transaction, clientId: number, write: StepWrite, at: string) {
     const { table } = write.step;
     if (table === 'clients') return;
-    const key = { client_id: clientId, ...CHILD_KEYS[table] };
+    const key = { client_id: clientId, ...write.step.rowKey };
     const updated = await trx(table)
       .where(key)
       .update({ ...write.columns, updated_at: at });

@@ -9,6 +9,7 @@ import type { ClientState } from '../clients/repository';
 import { communes, iban, luhnKey, phone, slug, type Random } from './values';
 import { ACTIVITIES, FIRST_NAMES, PARTNER_KINDS, REGIONS, STREETS, SUFFIXES, SURNAMES } from './words';
 import { listKeysOf } from '../clients/fields/derived';
+import { stepOf } from '../clients/fields/steps';
 
 export type SeedPartner = { companyId: number; userId: number; nextReference: number };
 
@@ -172,7 +173,7 @@ export function seedCustomer(r: Random, id: number, partner: SeedPartner, now: n
   const site =
     saved >= 2
       ? {
-          is_main: true,
+          ...stepOf(2)!.rowKey,
           siret,
           phone: unless(2, 'phone', sitePhone.e164),
           ...address,
@@ -183,7 +184,7 @@ export function seedCustomer(r: Random, id: number, partner: SeedPartner, now: n
   const billing =
     saved >= 3
       ? {
-          is_default: true,
+          ...stepOf(3)!.rowKey,
           account_holder: unless(3, 'account_holder', name),
           billing_email: `contact@${domain}`,
           payment_method: sepa ? 'sepa' : 'cheque',
@@ -199,7 +200,7 @@ export function seedCustomer(r: Random, id: number, partner: SeedPartner, now: n
   const contact =
     saved >= 4
       ? {
-          role: 'administrator',
+          ...stepOf(4)!.rowKey,
           civility,
           last_name: unless(4, 'last_name', last),
           first_name: first,

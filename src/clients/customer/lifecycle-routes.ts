@@ -7,7 +7,7 @@ import { addNotice } from '../../web/notices';
 import type { LifecycleAction, LifecycleService } from './lifecycle';
 import type { ClientRecord, ClientsRepository } from '../repository';
 import { loadClient, visibleClient } from '../load-client';
-import { stateLabel } from '../model';
+import { nameOf, stateLabel } from '../model';
 import { formatParisTime } from '../../web/dates';
 
 type Texts = {
@@ -48,8 +48,6 @@ const TEXTS: Record<LifecycleAction, Texts & { path: string }> = {
     refused: 'Seul un brouillon peut être supprimé. Un client activé peut être désactivé.',
   },
 };
-
-const nameOf = (client: ClientRecord) => client.raisonSociale || 'Client sans nom';
 
 export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
   const { clients, lifecycle } = deps;

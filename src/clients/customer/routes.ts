@@ -7,7 +7,7 @@ import { historyOf } from './history';
 import type { LifecycleService } from './lifecycle';
 import { formatParisTime } from '../../web/dates';
 import type { ClientsRepository } from '../repository';
-import { stateLabel } from '../model';
+import { nameOf, stateLabel } from '../model';
 import { summaryOf, tvaOf } from '../fields/summary';
 import { loadClient, visibleClient } from '../load-client';
 
@@ -23,9 +23,9 @@ export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: Life
     const can = (action: 'deactivate' | 'reactivate' | 'delete') =>
       lifecycle.allowed(user, client, action) && lifecycle.status(client, action) === 'applies';
     res.render('pages/clients/show', {
-      title: client.raisonSociale || 'Client sans nom',
+      title: nameOf(client),
       client,
-      name: client.raisonSociale || 'Client sans nom',
+      name: nameOf(client),
       stateText: stateLabel(client.state),
       partner: user.role === 'staff' ? client.companyName : undefined,
       createdAt: formatParisTime(client.createdAt),

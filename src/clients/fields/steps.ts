@@ -12,7 +12,7 @@ import {
   vatRegimes,
   yesNo,
 } from '../../domain';
-import { answerOf, Field, Step, StepNumber } from './types';
+import { answerOf, Field, Step } from './types';
 import { countryOptions } from './kinds';
 
 const noLegalForm = { value: '', label: 'Non renseigné' };
@@ -24,7 +24,7 @@ const noLegalForm = { value: '', label: 'Non renseigné' };
 function addressFields(of: 'site' | 'billing'): Field[] {
   const streetNumberRequired = of === 'site';
   const listed = of === 'site' ? ({ listColumn: 'city', searchable: 'words' } as const) : {};
-  const group = 'Adresse';
+  const group = 'address';
   return [
     {
       name: 'streetNumber',
@@ -183,13 +183,19 @@ export const steps: readonly Step[] = [
     heading: 'CRÉATION DU SITE PRINCIPAL',
     title: 'Site principal',
     table: 'sites',
+    rowKey: { is_main: true },
+    groups: [
+      { id: 'general', legend: 'Informations générales' },
+      { id: 'address', legend: 'Adresse' },
+      { id: 'other', legend: 'Autres informations' },
+    ],
     fields: [
       {
         name: 'siret',
         searchable: 'digits',
         label: 'SIRET du site',
         kind: 'siret',
-        group: 'Informations générales',
+        group: 'general',
         hint: '14 chiffres, commençant par le SIREN',
       },
       {
@@ -197,25 +203,25 @@ export const steps: readonly Step[] = [
         label: 'Téléphone',
         kind: 'phone',
         required: true,
-        group: 'Informations générales',
+        group: 'general',
         autocomplete: 'tel',
       },
-      { name: 'fax', label: 'Fax', kind: 'phone', group: 'Informations générales', autocomplete: 'fax tel' },
+      { name: 'fax', label: 'Fax', kind: 'phone', group: 'general', autocomplete: 'fax tel' },
       {
         name: 'email',
         label: 'E-mail du site',
         kind: 'email',
-        group: 'Informations générales',
+        group: 'general',
         autocomplete: 'email',
       },
-      { name: 'comment', label: 'Commentaire', kind: 'textarea', group: 'Informations générales' },
+      { name: 'comment', label: 'Commentaire', kind: 'textarea', group: 'general' },
       ...addressFields('site'),
       {
         name: 'openingHours',
         label: 'Horaire d’ouverture',
         kind: 'text',
         maxLength: 200,
-        group: 'Autres informations',
+        group: 'other',
         hint: 'Par exemple Lun-Ven 9h-12h / 14h-18h',
       },
     ],
@@ -225,6 +231,14 @@ export const steps: readonly Step[] = [
     heading: 'CRÉATION DU POINT DE FACTURATION',
     title: 'Point de facturation',
     table: 'billing_points',
+    rowKey: { is_default: true },
+    groups: [
+      {
+        id: 'address',
+        legend: 'Adresse',
+        copyFrom: { step: 2, group: 'address', button: 'Remplir à partir de l’adresse du site principal' },
+      },
+    ],
     fields: [
       { name: 'isDefault', label: 'Point de facturation par défaut', kind: 'fixed', fixedValue: 'Oui' },
       {
@@ -299,6 +313,7 @@ export const steps: readonly Step[] = [
     heading: 'CRÉATION DE L’ADMINISTRATEUR',
     title: 'Administrateur',
     table: 'contacts',
+    rowKey: { role: 'administrator' },
     fields: [
       {
         name: 'civility',
@@ -344,8 +359,4 @@ export const steps: readonly Step[] = [
 
 export function stepOf(n: number): Step | undefined {
   return steps.find((s) => s.number === n);
-}
-
-export function isStepNumber(n: number): n is StepNumber {
-  return n === 1 || n === 2 || n === 3 || n === 4;
 }

@@ -5,7 +5,7 @@ import type { User } from '../../auth/users-repository';
 import { checkSiren } from '../../domain';
 import { NotFoundError } from '../../web/errors';
 import { addNotice, Notice } from '../../web/notices';
-import { Answers, answerOf, Step } from '../fields/types';
+import { Answers, answerOf, copyOf, Step } from '../fields/types';
 import type { ClientRecord, ClientsRepository } from '../repository';
 import { stepOf, steps } from '../fields/steps';
 import { conflictOf, renderStep } from './step-page';
@@ -14,12 +14,9 @@ import { validateStep, answersFromBody, completeAnswers } from '../fields/valida
 import { SaveAction, WizardService } from './service';
 import { resumeHrefOf } from './drafts';
 import { loadClient, ownClient } from '../load-client';
+import { nameOf } from '../model';
 
 const DRAFT_SAVED = 'Brouillon enregistré. Retrouvez votre client à l’aide des filtres, état « brouillon ».';
-/** The billing point's address fields, those « Remplir à partir de l'adresse du site principal » fills. */
-const ADDRESS_FIELDS = stepOf(3)!
-  .fields.filter((f) => f.group === 'Adresse')
-  .map((f) => f.name);
 
 export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardService }): Router {
   const { clients, wizard } = deps;
@@ -45,7 +42,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
       kind: 'warning' as const,
       text: 'Attention : vous avez déjà un client avec ce SIREN. Vous pouvez continuer si c’est voulu.',
       href: `/clients/${twin.id}`,
-      linkText: `Voir « ${twin.raisonSociale || 'client sans nom'} »`,
+      linkText: `Voir « ${nameOf(twin)} »`,
     }));
   }
 
@@ -85,9 +82,10 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
         version: Number(req.body.version),
       });
     }
-    if (action === 'adresse' && step.number === 3) {
-      const site = client?.answers[2] ?? {};
-      for (const name of ADDRESS_FIELDS) typed[name] = answerOf(site, name);
+    const copy = copyOf(step);
+    if (action === 'adresse' && copy) {
+      const source = client?.answers[copy.from] ?? {};
+      for (const name of copy.names) typed[name] = answerOf(source, name);
       return renderStep(req, res, {
         client,
         step,

@@ -6,6 +6,7 @@ import { Answers, columnOf, FieldError, Step, STEP_NUMBERS } from '../fields/typ
 import { ClientRecord, ClientsRepository, UniqueReferenceError } from '../repository';
 import { validateStep } from '../fields/validation';
 import { listKeysOf, problemsOf } from '../fields/derived';
+import { nameOf } from '../model';
 
 export type SaveAction = 'continue' | 'draft';
 
@@ -43,7 +44,7 @@ export function wizardService(clients: ClientsRepository) {
     return [
       {
         field: 'reference',
-        message: `Cette référence est déjà utilisée par le client « ${owner.raisonSociale || 'sans nom'} » : choisissez-en une autre, par exemple ${suggestion}`,
+        message: `Cette référence est déjà utilisée par le client « ${nameOf(owner)} » : choisissez-en une autre, par exemple ${suggestion}`,
       },
     ];
   }
