@@ -85,7 +85,7 @@ export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: L
   for (const action of Object.keys(TEXTS) as LifecycleAction[]) {
     const texts = TEXTS[action];
 
-    router.get(`/clients/:id/${texts.path}`, async (req, res) => {
+    router.get(`/clients/:id/${texts.path}`, (req, res) => {
       const client = target(res, action);
       const status = lifecycle.status(client, action);
       if (status !== 'applies') {

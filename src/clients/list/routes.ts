@@ -12,7 +12,7 @@ import { scopeOf } from '../model';
 function listRequest(req: Request, res: Response) {
   const user = currentUser(res);
   const staff = user.role === 'staff';
-  const query = parseListQuery(req.query as Record<string, unknown>, { staff, sortWidth });
+  const query = parseListQuery(req.query, { staff, sortWidth });
   const terms = searchTermsOf(query.q);
   const scope = scopeOf(user);
   const filters: ListFilters = { state: query.state, partnerId: query.partnerId, words: terms.words };

@@ -64,7 +64,7 @@ export function renderStep(req: Request, res: Response, o: RenderOptions) {
     isDraft,
     primaryLabel: isDraft ? 'Enregistrer et continuer' : 'Enregistrer',
     hasInlineButtons: step.fields.some((f) => f.kind === 'postalCode'),
-    backHref: isDraft ? previous : `/clients/${client!.id}`,
+    backHref: isDraft ? previous : `/clients/${client.id}`,
     backLabel: isDraft && step.number > 1 ? 'Retour à l’étape précédente' : 'Retour',
     cancelHref: client ? `/clients/${client.id}` : '/clients',
   });
