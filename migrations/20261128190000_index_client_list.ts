@@ -12,6 +12,8 @@ const isSqlite = (db: Knex) => db.client.config.client === 'sqlite3';
 // and not after « Zénith »: the same folding as normaliseName in src/domain, which the seed uses.
 // They are kept by triggers so that every writer gets them. Not generated columns: SQLite computes
 // those on every insert, and this folding costs 15 µs a row, a quarter of a million-row seed.
+// Superseded by 20261202050000_sort_keys_from_the_app: this SQL folding was not normaliseName's
+// (SQLite's lower() is ASCII only, no en dash, no « Ł »), so the app now writes the keys itself.
 const FOLDS: Record<string, string> = {
   a: 'àáâãäåÀÁÂÃÄÅ',
   ae: 'æÆ',
@@ -62,6 +64,11 @@ async function addSortKeys(db: Knex, sqlite: boolean) {
   await db.schema.alterTable('clients', (t) => {
     for (const column of Object.keys(SORT_KEYS(''))) t.text(column).notNullable().defaultTo('');
   });
+  await createSortTriggers(db, sqlite);
+}
+
+/** The triggers that folded the sort keys in SQL, until 20261202050000_sort_keys_from_the_app. */
+export async function createSortTriggers(db: Knex, sqlite: boolean): Promise<void> {
   const keys = Object.entries(SORT_KEYS(sqlite ? 'new.' : 'NEW.'));
   if (sqlite) {
     const set = keys.map(([column, sql]) => `${column} = ${sql}`).join(', ');

@@ -6,6 +6,7 @@ import * as createClients from './20261128180000_create_clients';
 import * as indexClientList from './20261128190000_index_client_list';
 import * as createImports from './20261202040000_create_imports';
 import * as indexClientReferenceBytes from './20261202040000_index_client_reference_bytes';
+import * as sortKeysFromTheApp from './20261202050000_sort_keys_from_the_app';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261128190000_index_client_list': indexClientList,
   '20261202040000_create_imports': createImports,
   '20261202040000_index_client_reference_bytes': indexClientReferenceBytes,
+  '20261202050000_sort_keys_from_the_app': sortKeysFromTheApp,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -56,7 +56,10 @@ async function main(): Promise<void> {
     clearInterval(cleanup);
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
-      db.destroy().finally(() => process.exit(0));
+      db.destroy().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     });
     server.closeIdleConnections();
   };

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { insertedId, isSqlite, type Db } from '../db/connect';
 import { isRowId } from '../web/parse';
 import type { AllAnswers, Step } from './fields/types';
+import { steps } from './fields/steps';
 
 export type ClientState = 'draft' | 'active' | 'inactive';
 
@@ -36,12 +37,6 @@ export type ClientEvent = {
 export type Scope = { companyId: number } | 'all';
 
 type ClientRow = Record<string, unknown> & { id: number; answers: string };
-
-const CHILD_KEYS: Record<Exclude<Step['table'], 'clients'>, Record<string, unknown>> = {
-  sites: { is_main: true },
-  billing_points: { is_default: true },
-  contacts: { role: 'administrator' },
-};
 
 function toRecord(row: ClientRow): ClientRecord {
   const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
@@ -109,7 +104,7 @@ export function clientsRepository(db: Db) {
   async function writeStepTable(trx: Knex.Transaction, clientId: number, write: StepWrite, at: string) {
     const { table } = write.step;
     if (table === 'clients') return;
-    const key = { client_id: clientId, ...CHILD_KEYS[table] };
+    const key = { client_id: clientId, ...write.step.rowKey };
     const updated = await trx(table)
       .where(key)
       .update({ ...write.columns, updated_at: at });
@@ -360,11 +355,12 @@ export function clientsRepository(db: Db) {
           const byReference = new Map(chunk.map((c) => [c.reference, c]));
           const rows = inserted.map((r) => ({ id: Number(r.id), customer: byReference.get(r.reference)! }));
           if (!rows.length) continue;
-          for (const table of ['sites', 'billing_points', 'contacts'] as const) {
+          for (const step of steps.filter((s) => s.rowKey)) {
+            const table = step.table;
             await trx(table).insert(
               rows.map(({ id, customer }) => ({
                 client_id: id,
-                ...CHILD_KEYS[table],
+                ...step.rowKey,
                 ...customer.columns[table],
                 created_at: at,
                 updated_at: at,

@@ -5,14 +5,16 @@ export type CommuneMatch =
   | { status: 'choose'; communes: Commune[] }
   | { status: 'unknown'; communes: Commune[] };
 
-// NFD splits accents off their letters but leaves ligatures whole, and people type « oe » for « œ ».
+// NFD splits accents off their letters but leaves ligatures and a few barred or slashed letters
+// whole (« Łódź », « Ørsted »); people type « oe » for « œ ».
+const UNSPLIT: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ł: 'l', ø: 'o', đ: 'd', ß: 'ss' };
+
 export function normaliseName(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
+    .replace(/[œæłøđß]/g, (c) => UNSPLIT[c] ?? c)
     .replace(/[-‐‑‒–—'’‘`´]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

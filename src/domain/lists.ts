@@ -91,6 +91,3 @@ export const defaults = {
   paymentTerm: '30j',
   vatRegime: 'assujetti',
 } as const;
-
-export const isOption = (options: readonly Option[], value: string): boolean =>
-  options.some((o) => o.value === value);

@@ -6,9 +6,10 @@
 import { formatCents, formatSiren, formatSiret, legalForms } from '../domain';
 import type { AllAnswers } from '../clients/fields/types';
 import type { ClientState } from '../clients/repository';
-import { communes, folded, iban, luhnKey, phone, slug, type Random } from './values';
+import { communes, iban, luhnKey, phone, slug, type Random } from './values';
 import { ACTIVITIES, FIRST_NAMES, PARTNER_KINDS, REGIONS, STREETS, SUFFIXES, SURNAMES } from './words';
-import { searchTextOf } from '../clients/wizard/service';
+import { listKeysOf } from '../clients/fields/derived';
+import { stepOf } from '../clients/fields/steps';
 
 export type SeedPartner = { companyId: number; userId: number; nextReference: number };
 
@@ -162,12 +163,8 @@ export function seedCustomer(r: Random, id: number, partner: SeedPartner, now: n
       email_admin: `contact@${domain}`,
     },
     main_city: saved >= 2 ? commune.name : null,
-    search_text: searchTextOf(answers),
-    // What the migration's triggers compute, computed here because the seed loads without them.
-    sort_name: folded(name),
-    sort_reference: reference.toLowerCase(),
-    sort_siren: unless(1, 'siren', sirenDigits) ?? '',
-    sort_city: saved >= 2 ? folded(commune.name) : '',
+    // The search text and sort keys, as the wizard writes them.
+    ...listKeysOf(answers),
     created_by: partner.userId,
     updated_by: partner.userId,
     ...stamps,
@@ -176,7 +173,7 @@ export function seedCustomer(r: Random, id: number, partner: SeedPartner, now: n
   const site =
     saved >= 2
       ? {
-          is_main: true,
+          ...stepOf(2)!.rowKey,
           siret,
           phone: unless(2, 'phone', sitePhone.e164),
           ...address,
@@ -187,7 +184,7 @@ export function seedCustomer(r: Random, id: number, partner: SeedPartner, now: n
   const billing =
     saved >= 3
       ? {
-          is_default: true,
+          ...stepOf(3)!.rowKey,
           account_holder: unless(3, 'account_holder', name),
           billing_email: `contact@${domain}`,
           payment_method: sepa ? 'sepa' : 'cheque',
@@ -203,7 +200,7 @@ export function seedCustomer(r: Random, id: number, partner: SeedPartner, now: n
   const contact =
     saved >= 4
       ? {
-          role: 'administrator',
+          ...stepOf(4)!.rowKey,
           civility,
           last_name: unless(4, 'last_name', last),
           first_name: first,

@@ -1,6 +1,6 @@
 // Realistic values for the seed: a seeded random source, SIREN/SIRET keys, IBANs with a valid RIB
 // key, French phone numbers, and the real communes with their postal codes.
-import { communesForPostalCode, normaliseName, type Commune } from '../domain';
+import { communesForPostalCode, type Commune } from '../domain';
 import { BANKS } from './words';
 
 /** mulberry32: a small, fast PRNG, so that the same --seed gives the same customers. */
@@ -80,7 +80,6 @@ export function phone(r: Random, mobile = false) {
   return { e164: `+33${rest}`, national: `0${rest}`.replace(/(\d{2})(?=\d)/g, '$1 ') };
 }
 
-export const folded = memo(normaliseName);
 export const slug = memo((s: string) =>
   s
     .normalize('NFD')

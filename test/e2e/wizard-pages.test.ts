@@ -20,8 +20,8 @@ async function problemsOf(page: Page, name: string): Promise<string[]> {
   const problems: string[] = [];
   for (const check of [
     () => expectAccessible(page),
-    () => expectValidHtml(html, name),
-    () => expectLightweight(html, name),
+    async () => expectValidHtml(html, name),
+    async () => expectLightweight(html, name),
   ]) {
     try {
       await check();

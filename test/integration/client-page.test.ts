@@ -3,6 +3,7 @@
 import { Browser, formFields, Page } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient, submitStep } from '../support/wizard';
+import { text, signedIn as signInAs } from '../support/pages';
 
 let t: TestApp;
 let partner: { email: string };
@@ -12,7 +13,6 @@ let other: Browser;
 let staff: Browser;
 let clientId: number;
 
-const text = (page: Page, selector: string) => page.$(selector).text().replace(/\s+/g, ' ').trim();
 /** The facts at the top of the page: État, Partenaire, Référence client, TVA… */
 const facts = (page: Page) =>
   Object.fromEntries(
@@ -36,11 +36,7 @@ const history = (page: Page) =>
     )
     .get();
 
-async function signedIn(user: { email: string; password: string }) {
-  const browser = new Browser(t.app);
-  await browser.signIn(user.email, user.password);
-  return browser;
-}
+const signedIn = (user: { email: string; password: string }) => signInAs(t.app, user);
 
 async function newClient(overrides: Parameters<typeof createClient>[1] = {}) {
   const created = await createClient(a, overrides);

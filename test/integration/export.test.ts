@@ -4,17 +4,14 @@ import { seedCustomers } from '../support/seeded';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient } from '../support/wizard';
 import { steps } from '../../src/clients/fields/steps';
+import { signedIn as signInAs } from '../support/pages';
 
 let t: TestApp;
 let a: Browser;
 let other: Browser;
 let staff: Browser;
 
-async function signedIn(user: { email: string; password: string }) {
-  const browser = new Browser(t.app);
-  await browser.signIn(user.email, user.password);
-  return browser;
-}
+const signedIn = (user: { email: string; password: string }) => signInAs(t.app, user);
 
 /** The response as bytes, and its lines split the way a CSV reader would (quotes respected). */
 async function download(browser: Browser, url: string) {

@@ -2,6 +2,7 @@
 import { Browser, formFields, Page } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
+import { text, idFromUrl } from '../support/pages';
 
 let t: TestApp;
 let browser: Browser;
@@ -13,8 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const text = (page: Page, selector: string) => page.$(selector).text().replace(/\s+/g, ' ').trim();
-const idFromUrl = (url: string) => Number(/\/clients\/(\d+)/.exec(url)?.[1]);
 let references = 0;
 const step1 = () => ({ ...STEP_ANSWERS[1], reference: `FD-${++references}` });
 

@@ -3,6 +3,10 @@ import { Browser, Page } from '../support/browser';
 import { seedCustomers } from '../support/seeded';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
+import { text, signedIn as signInAs } from '../support/pages';
+
+// Creating customers through the wizard takes a few seconds on a busy machine.
+jest.setTimeout(30_000);
 
 let t: TestApp;
 let partner: { email: string; company: string; password: string };
@@ -10,7 +14,6 @@ let a: Browser; // the partner « Télécom Ouest »
 let other: Browser; // another partner
 let staff: Browser;
 
-const text = (page: Page, selector: string) => page.$(selector).text().replace(/\s+/g, ' ').trim();
 const names = (page: Page) =>
   page
     .$('tbody tr td:first-child a')
@@ -23,11 +26,7 @@ const rowIds = (page: Page) =>
     .get();
 const counts = (page: Page) => text(page, '.counts');
 
-async function signedIn(user: { email: string; password: string }) {
-  const browser = new Browser(t.app);
-  await browser.signIn(user.email, user.password);
-  return browser;
-}
+const signedIn = (user: { email: string; password: string }) => signInAs(t.app, user);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -235,7 +234,7 @@ describe('sorting', () => {
     expect(values).toEqual(expected);
   });
 
-  it('sorts by état, then by date', async () => {
+  it('groups by état, drafts last', async () => {
     const page = await a.get('/clients?tri=etat&ordre=asc');
     const states = page
       .$('tbody tr td:nth-child(5)')
@@ -243,6 +242,52 @@ describe('sorting', () => {
       .get();
     expect(states).toEqual([...states].sort());
     expect(states[states.length - 1]).toBe('Brouillon');
+  });
+
+  describe('with names that fold differently in SQL', () => {
+    let tri: Browser;
+    // In the order a person expects: letters first, whatever the spaces, dashes and accents.
+    const SORTED = [
+      'Boulangerie Alpha',
+      'Boulangerie  Martin', // two spaces
+      'Dvořák Musique',
+      'Dvorel',
+      'Lille Conseil',
+      'Łódź Café',
+      'Lyon Traiteur',
+      'Saint-Aubin Services',
+      'Saint–Avertin Conseil', // an en dash
+      'Saint Barthélemy Conseil',
+    ];
+    let draftIds: number[];
+    beforeAll(async () => {
+      tri = await signedIn(await t.createUser({ company: 'Tri Télécom' }));
+      await createClient(tri, { 1: { raisonSociale: 'Dvorel', reference: 'TRI-1' } });
+      for (const name of [...SORTED].reverse().filter((n) => n !== 'Dvorel')) {
+        const form = await tri.get('/clients/nouveau?nouveau=1');
+        await submitStep(tri, form, { raisonSociale: name }, 'brouillon');
+      }
+      draftIds = rowIds(await tri.get('/clients?etat=brouillon&tri=raison-sociale&ordre=asc'));
+    });
+
+    it('sorts by raison sociale as a person reads it, on either database', async () => {
+      expect(names(await tri.get('/clients?tri=raison-sociale&ordre=asc'))).toEqual(SORTED);
+      expect(names(await tri.get('/clients?tri=raison-sociale&ordre=desc'))).toEqual([...SORTED].reverse());
+    });
+
+    it('sorts by état, then by date (not by the order they were created in)', async () => {
+      // Dates in the opposite order of the ids: removing the date from the sort would show it.
+      for (const [i, id] of draftIds.entries()) {
+        await t
+          .db('clients')
+          .where({ id })
+          .update({ updated_at: new Date(Date.UTC(2026, 0, 1 + i)).toISOString() });
+      }
+      const byState = await tri.get('/clients?tri=etat&ordre=asc');
+      expect(names(byState)).toEqual(['Dvorel', ...SORTED.filter((n) => n !== 'Dvorel')]);
+      const reversed = await tri.get('/clients?tri=etat&ordre=desc');
+      expect(names(reversed)).toEqual([...SORTED.filter((n) => n !== 'Dvorel')].reverse().concat('Dvorel'));
+    });
   });
 
   it('ignores a sort it does not know', async () => {

@@ -1,9 +1,10 @@
 // « Ajouter un client » driven the way a browser with JavaScript off drives it.
-import { Browser, formFields, Page } from '../support/browser';
+import { formFields } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
 import { steps } from '../../src/clients/fields/steps';
 import { requiredMessage } from '../../src/clients/fields/validation';
+import { text, idFromUrl, signedIn as signInAs } from '../support/pages';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,15 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedIn(company?: string) {
-  const user = await t.createUser({ company });
-  const browser = new Browser(t.app);
-  await browser.signIn(user.email, user.password);
-  return browser;
-}
-
-const text = (page: Page, selector: string) => page.$(selector).text().replace(/\s+/g, ' ').trim();
-const idFromUrl = (url: string) => Number(/\/clients\/(\d+)/.exec(url)?.[1]);
+/** A browser signed in as a new user of its own company (or of the one named). */
+const signedIn = async (company?: string) => signInAs(t.app, await t.createUser({ company }));
 
 describe('the four steps', () => {
   it('goes from « + » on Mes clients to « Votre client est créé. » with a summary of the four sections', async () => {

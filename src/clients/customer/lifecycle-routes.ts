@@ -1,12 +1,13 @@
 // « Désactiver », « Réactiver » and « Supprimer » (a draft): a confirmation page (GET) whose form
 // posts the version it showed, then Post/Redirect/Get with a notice. No JavaScript involved.
-import { Request, Response, Router } from 'express';
+import { Response, Router } from 'express';
 import { currentUser } from '../../auth/current-user';
 import { NotFoundError } from '../../web/errors';
 import { addNotice } from '../../web/notices';
 import type { LifecycleAction, LifecycleService } from './lifecycle';
 import type { ClientRecord, ClientsRepository } from '../repository';
-import { stateLabel } from '../model';
+import { loadClient, visibleClient } from '../load-client';
+import { nameOf, stateLabel } from '../model';
 import { formatParisTime } from '../../web/dates';
 import { BadRequestError, parseId, parseVersion } from '../../web/parse';
 
@@ -49,18 +50,15 @@ const TEXTS: Record<LifecycleAction, Texts & { path: string }> = {
   },
 };
 
-const nameOf = (client: ClientRecord) => client.raisonSociale || 'Client sans nom';
-
 export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
   const { clients, lifecycle } = deps;
   const router = Router();
+  router.param('id', loadClient(clients));
 
   /** The customer, when this person may do this to it; a 404 otherwise, whatever the reason. */
-  async function target(req: Request, res: Response, action: LifecycleAction): Promise<ClientRecord> {
-    const user = currentUser(res);
-    const id = parseId(req.params.id);
-    const client = id && (await clients.find(id, 'all'));
-    if (!client || !lifecycle.allowed(user, client, action)) throw new NotFoundError();
+  function target(res: Response, action: LifecycleAction): ClientRecord {
+    const client = visibleClient(res);
+    if (!lifecycle.allowed(currentUser(res), client, action)) throw new NotFoundError();
     return client;
   }
 
@@ -88,8 +86,8 @@ export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: L
   for (const action of Object.keys(TEXTS) as LifecycleAction[]) {
     const texts = TEXTS[action];
 
-    router.get(`/clients/:id/${texts.path}`, async (req, res) => {
-      const client = await target(req, res, action);
+    router.get(`/clients/:id/${texts.path}`, (req, res) => {
+      const client = target(res, action);
       const status = lifecycle.status(client, action);
       if (status !== 'applies') {
         addNotice(req, { kind: 'warning', text: status === 'already' ? texts.already! : texts.refused });
@@ -99,7 +97,7 @@ export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: L
     });
 
     router.post(`/clients/:id/${texts.path}`, async (req, res) => {
-      const client = await target(req, res, action);
+      const client = target(res, action);
       const version = parseVersion(req.body.version);
       if (version === undefined) throw new BadRequestError('version illisible');
       const outcome = await lifecycle.apply(currentUser(res), client, action, version);

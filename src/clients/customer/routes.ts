@@ -1,34 +1,31 @@
 // A customer's page: its four sections, TVA number, état, the actions its état allows, and history.
 import { Router } from 'express';
 import { currentUser } from '../../auth/current-user';
-import { NotFoundError } from '../../web/errors';
 import { takeNotices } from '../../web/notices';
 import { resumeHrefOf } from '../wizard/drafts';
 import { historyOf } from './history';
 import type { LifecycleService } from './lifecycle';
 import { formatParisTime } from '../../web/dates';
 import type { ClientsRepository } from '../repository';
-import { stateLabel } from '../model';
+import { nameOf, stateLabel } from '../model';
 import { summaryOf, tvaOf } from '../fields/summary';
-import { parseId } from '../../web/parse';
+import { loadClient, visibleClient } from '../load-client';
 
 export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
   const { clients, lifecycle } = deps;
   const router = Router();
+  router.param('id', loadClient(clients));
   router.get('/clients/:id', async (req, res) => {
     const user = currentUser(res);
-    const id = parseId(req.params.id);
-    const client =
-      id && (await clients.find(id, user.role === 'staff' ? 'all' : { companyId: user.companyId }));
-    if (!client) throw new NotFoundError();
+    const client = visibleClient(res);
     // Staff may look at any partner's customer, but its sections are that partner's to change.
     const own = client.companyId === user.companyId;
     const can = (action: 'deactivate' | 'reactivate' | 'delete') =>
       lifecycle.allowed(user, client, action) && lifecycle.status(client, action) === 'applies';
     res.render('pages/clients/show', {
-      title: client.raisonSociale || 'Client sans nom',
+      title: nameOf(client),
       client,
-      name: client.raisonSociale || 'Client sans nom',
+      name: nameOf(client),
       stateText: stateLabel(client.state),
       partner: user.role === 'staff' ? client.companyName : undefined,
       createdAt: formatParisTime(client.createdAt),

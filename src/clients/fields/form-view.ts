@@ -7,7 +7,7 @@ import {
   normalisePostalCode,
 } from '../../domain';
 import { communeChoices, kindOf, maxLengthOf } from './kinds';
-import { AllAnswers, Answers, answerOf, Field, FieldError, optionsOf, Step } from './types';
+import { AllAnswers, Answers, answerOf, Field, FieldError, groupOf, optionsOf, Step } from './types';
 
 /** « Choisir le pays Monaco » posts this action followed by the country's code. */
 const SWITCH_COUNTRY = 'pays:';
@@ -36,7 +36,6 @@ export type FieldView = {
   autocomplete?: string;
   maxLength: number;
   required: boolean;
-  conditional: boolean;
   value: string;
   values: string[];
   options: { value: string; label: string; selected: boolean }[];
@@ -55,7 +54,12 @@ export type FieldView = {
   switchCountry?: { action: string; label: string };
 };
 
-export type FieldsetView = { legend?: string; rows: FieldView[][] };
+export type FieldsetView = {
+  legend?: string;
+  /** The label of the button that fills this fieldset from another step (action « adresse »). */
+  copyButton?: string;
+  rows: FieldView[][];
+};
 
 function valueFor(field: Field, answers: Answers | undefined, all: AllAnswers): string | string[] {
   const typed = answers?.[field.name];
@@ -108,7 +112,6 @@ function fieldView(
     autocomplete: field.autocomplete,
     maxLength: maxLengthOf(field),
     required: field.required === true,
-    conditional: typeof field.required === 'object',
     value,
     values,
     options,
@@ -139,12 +142,13 @@ export function fieldsets(
     const view = fieldView(field, answers, all, errors, pending);
     let set = sets[sets.length - 1];
     if (!set || set.key !== field.group) {
-      set = { legend: field.group, key: field.group, rows: [] };
+      const group = groupOf(step, field);
+      set = { legend: group?.legend, copyButton: group?.copyFrom?.button, key: field.group, rows: [] };
       sets.push(set);
     }
     const lastRow = set.rows[set.rows.length - 1];
     if (view.row && lastRow?.[0]?.row === view.row) lastRow.push(view);
     else set.rows.push([view]);
   }
-  return sets.map(({ legend, rows }) => ({ legend, rows }));
+  return sets.map(({ legend, copyButton, rows }) => ({ legend, copyButton, rows }));
 }

@@ -36,6 +36,12 @@ export type Kind = {
     'text' | 'email' | 'tel' | 'url' | 'textarea' | 'select' | 'radio' | 'checkboxes' | 'commune' | 'fixed';
   inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url';
   maxLength: number;
+  /**
+   * The longest string the check lets through to be stored: its column's size, enforced after the
+   * check (a web address grows by its « https:// »). A number; 'typed' for the typed maximum;
+   * 'options' for the longest option value; 'none' when what is stored is not a bounded string.
+   */
+  stored: number | 'typed' | 'options' | 'none';
   check(value: string, field: Field, ctx: KindContext): Check<unknown>;
   /** How a checked value reads on the summary and in the export. */
   display(value: unknown, field: Field): string;
@@ -102,16 +108,18 @@ function phoneKind(opts: { mobile: boolean }): Kind {
     input: 'tel',
     inputmode: 'tel',
     maxLength: 30,
+    stored: 20,
     check: (v, _f, ctx) => checkPhone(v, phoneRegion(ctx), opts),
     display,
     toAnswer: display,
   };
 }
 
-const text: Kind = { input: 'text', maxLength: 120, check: (v) => ok(v), display: asText };
+const text: Kind = { input: 'text', maxLength: 120, stored: 'typed', check: (v) => ok(v), display: asText };
 
 export const kinds: Record<KindName, Kind> = {
   text,
+  // Stored in a text column: bounded by what may be typed.
   textarea: { ...text, input: 'textarea', maxLength: 2000 },
   streetNumber: {
     ...text,
@@ -125,6 +133,7 @@ export const kinds: Record<KindName, Kind> = {
     input: 'email',
     inputmode: 'email',
     maxLength: 254,
+    stored: 'typed',
     check: (v) =>
       emailSchema.validate(v).error
         ? fail('Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr')
@@ -138,23 +147,38 @@ export const kinds: Record<KindName, Kind> = {
     input: 'text',
     inputmode: 'decimal',
     maxLength: 20,
+    stored: 'none',
     check: (v, field) => (field.onlyWhen ? checkPositiveAmountCents(v) : checkAmountCents(v)),
     display: (v) => (typeof v === 'number' ? formatCents(v) : ''),
     // PostgreSQL gives a bigint back as a string.
     fromColumns: (row, f) => (row[columnOf(f)] === null ? null : Number(row[columnOf(f)])),
   },
-  select: { input: 'select', maxLength: 40, check: choice, display: (v, f) => labelOf(f, v) },
+  select: {
+    input: 'select',
+    maxLength: 40,
+    stored: 'options',
+    check: choice,
+    display: (v, f) => labelOf(f, v),
+  },
   country: {
     input: 'select',
     maxLength: 2,
+    stored: 2,
     check: (v) =>
       countryOptions().some((o) => o.value === v) ? ok(v) : fail('Choisissez un pays dans la liste'),
     display: (v) => countryOptions().find((o) => o.value === v)?.label ?? asText(v),
   },
-  radio: { input: 'radio', maxLength: 40, check: choice, display: (v, f) => labelOf(f, v) },
+  radio: {
+    input: 'radio',
+    maxLength: 40,
+    stored: 'options',
+    check: choice,
+    display: (v, f) => labelOf(f, v),
+  },
   yesno: {
     input: 'radio',
     maxLength: 3,
+    stored: 'none',
     check: (v, f) => {
       const checked = choice(v, f);
       return checked.ok ? ok(checked.value === 'oui') : checked;
@@ -167,6 +191,7 @@ export const kinds: Record<KindName, Kind> = {
   checkboxes: {
     input: 'checkboxes',
     maxLength: 40,
+    stored: 'none',
     check: choice,
     display: (v, f) => (Array.isArray(v) ? v.map((x) => labelOf(f, x)).join(', ') : ''),
     toColumns: (v, f) => ({ [columnOf(f)]: Array.isArray(v) ? JSON.stringify(v) : null }),
@@ -177,6 +202,7 @@ export const kinds: Record<KindName, Kind> = {
     input: 'text',
     inputmode: 'numeric',
     maxLength: 20,
+    stored: 9,
     check: (v) => checkSiren(v),
     display: (v) => (v ? formatSiren(String(v)) : ''),
   },
@@ -185,6 +211,7 @@ export const kinds: Record<KindName, Kind> = {
     input: 'text',
     inputmode: 'numeric',
     maxLength: 25,
+    stored: 14,
     check: (v, _f, ctx) => checkSiret(v, knownSiren(ctx)),
     display: (v) => (v ? formatSiret(String(v)) : ''),
   },
@@ -192,13 +219,15 @@ export const kinds: Record<KindName, Kind> = {
     input: 'url',
     inputmode: 'url',
     maxLength: 300,
+    stored: 300,
     // Checked once normalised too: « https:// » and percent-encoding lengthen what was typed.
-    check: (v, f) => checkWebAddress(v, maxLengthOf(f)),
+    check: (v) => checkWebAddress(v, 300),
     display: asText,
   },
   postalCode: {
     input: 'text',
     maxLength: 20,
+    stored: 'typed',
     check: (v, _f, ctx) => checkPostalCode(v, answerOf(ctx.answers, 'country') || 'FR'),
     display: asText,
   },
@@ -206,6 +235,8 @@ export const kinds: Record<KindName, Kind> = {
     toAnswer: (v) => (v as Commune).name,
     input: 'commune',
     maxLength: 120,
+    // The commune's name (its INSEE code beside it has 5 characters).
+    stored: 'typed',
     check: (v, _f, ctx) => checkCommune(v, ctx),
     display: (v) => (v && typeof v === 'object' ? (v as Commune).name : asText(v)),
     toColumns: (v, f) => {
@@ -217,13 +248,20 @@ export const kinds: Record<KindName, Kind> = {
     toAnswer: (v, f) => kinds[f.kind].display(v, f),
     input: 'text',
     maxLength: 42,
+    stored: 34,
     check: (v) => checkIban(v),
     display: (v) => (v ? formatIban(String(v)) : ''),
   },
-  // 11 characters once the spaces and dashes people group it with are removed (checkBic counts those).
-  bic: { input: 'text', maxLength: 30, check: (v) => checkBic(v), display: asText },
-  fixed: { input: 'fixed', maxLength: 0, check: (v) => ok(v), display: (_v, f) => f.fixedValue ?? '' },
-} as Record<KindName, Kind>;
+  // 30 typed, for the spaces and dashes people group it with; 11 stored once they are removed.
+  bic: { input: 'text', maxLength: 30, stored: 11, check: (v) => checkBic(v), display: asText },
+  fixed: {
+    input: 'fixed',
+    maxLength: 0,
+    stored: 'none',
+    check: (v) => ok(v),
+    display: (_v, f) => f.fixedValue ?? '',
+  },
+};
 
 export function kindOf(field: Field): Kind {
   return kinds[field.kind];
@@ -231,6 +269,30 @@ export function kindOf(field: Field): Kind {
 
 export function maxLengthOf(field: Field): number {
   return field.maxLength ?? kindOf(field).maxLength;
+}
+
+/** The longest string a field stores in its column, or undefined when it stores no bounded string. */
+export function storedMaxOf(field: Field): number | undefined {
+  const { stored } = kindOf(field);
+  if (stored === 'none') return undefined;
+  if (stored === 'typed') return maxLengthOf(field);
+  if (stored === 'options') return Math.max(...optionsOf(field).map((o) => o.value.length));
+  return stored;
+}
+
+/**
+ * A value checked by its kind, then bounded by what its column holds: a value that grows once
+ * tidied (« www.exemple.fr » stored as https://www.exemple.fr) can pass the typed limit and not fit.
+ */
+export function checkValue(value: string, field: Field, ctx: KindContext): Check<unknown> {
+  const checked = kindOf(field).check(value, field, ctx);
+  const max = storedMaxOf(field);
+  if (checked.ok && typeof checked.value === 'string' && max !== undefined && checked.value.length > max) {
+    return fail(
+      `« ${field.label} » : ${max} caractères au maximum tel qu’enregistré (ici ${checked.value.length})`,
+    );
+  }
+  return checked;
 }
 
 export { countryOptions };

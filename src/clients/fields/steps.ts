@@ -12,14 +12,19 @@ import {
   vatRegimes,
   yesNo,
 } from '../../domain';
-import { answerOf, Field, Step, StepNumber } from './types';
+import { answerOf, Field, Step } from './types';
 import { countryOptions } from './kinds';
 
 const noLegalForm = { value: '', label: 'Non renseigné' };
 
-/** The address block of the main site and of the billing point; only « n° » differs. */
-function addressFields(streetNumberRequired: boolean): Field[] {
-  const group = 'Adresse';
+/**
+ * The address block of the main site and of the billing point: « n° » is optional on the billing
+ * point, and only the main site's commune shows in Mes clients.
+ */
+function addressFields(of: 'site' | 'billing'): Field[] {
+  const streetNumberRequired = of === 'site';
+  const listed = of === 'site' ? ({ listColumn: 'city', searchable: 'words' } as const) : {};
+  const group = 'address';
   return [
     {
       name: 'streetNumber',
@@ -67,6 +72,7 @@ function addressFields(streetNumberRequired: boolean): Field[] {
     },
     {
       name: 'city',
+      ...listed,
       example: 'Saint-Avertin',
       label: 'Commune de l’adresse',
       kind: 'commune',
@@ -87,6 +93,8 @@ export const steps: readonly Step[] = [
     fields: [
       {
         name: 'raisonSociale',
+        listColumn: 'name',
+        searchable: 'words',
         example: 'Boulangerie Martin',
         label: 'Raison sociale',
         kind: 'text',
@@ -95,6 +103,8 @@ export const steps: readonly Step[] = [
       },
       {
         name: 'reference',
+        listColumn: 'reference',
+        searchable: 'words',
         example: 'CLI-000124',
         label: 'Référence client',
         kind: 'text',
@@ -112,6 +122,8 @@ export const steps: readonly Step[] = [
       },
       {
         name: 'siren',
+        listColumn: 'siren',
+        searchable: 'digits',
         label: 'Siren',
         kind: 'siren',
         required: { field: 'enCreation', is: 'non' },
@@ -171,12 +183,19 @@ export const steps: readonly Step[] = [
     heading: 'CRÉATION DU SITE PRINCIPAL',
     title: 'Site principal',
     table: 'sites',
+    rowKey: { is_main: true },
+    groups: [
+      { id: 'general', legend: 'Informations générales' },
+      { id: 'address', legend: 'Adresse' },
+      { id: 'other', legend: 'Autres informations' },
+    ],
     fields: [
       {
         name: 'siret',
+        searchable: 'digits',
         label: 'SIRET du site',
         kind: 'siret',
-        group: 'Informations générales',
+        group: 'general',
         hint: '14 chiffres, commençant par le SIREN',
       },
       {
@@ -184,25 +203,25 @@ export const steps: readonly Step[] = [
         label: 'Téléphone',
         kind: 'phone',
         required: true,
-        group: 'Informations générales',
+        group: 'general',
         autocomplete: 'tel',
       },
-      { name: 'fax', label: 'Fax', kind: 'phone', group: 'Informations générales', autocomplete: 'fax tel' },
+      { name: 'fax', label: 'Fax', kind: 'phone', group: 'general', autocomplete: 'fax tel' },
       {
         name: 'email',
         label: 'E-mail du site',
         kind: 'email',
-        group: 'Informations générales',
+        group: 'general',
         autocomplete: 'email',
       },
-      { name: 'comment', label: 'Commentaire', kind: 'textarea', group: 'Informations générales' },
-      ...addressFields(true),
+      { name: 'comment', label: 'Commentaire', kind: 'textarea', group: 'general' },
+      ...addressFields('site'),
       {
         name: 'openingHours',
         label: 'Horaire d’ouverture',
         kind: 'text',
         maxLength: 200,
-        group: 'Autres informations',
+        group: 'other',
         hint: 'Par exemple Lun-Ven 9h-12h / 14h-18h',
       },
     ],
@@ -212,6 +231,14 @@ export const steps: readonly Step[] = [
     heading: 'CRÉATION DU POINT DE FACTURATION',
     title: 'Point de facturation',
     table: 'billing_points',
+    rowKey: { is_default: true },
+    groups: [
+      {
+        id: 'address',
+        legend: 'Adresse',
+        copyFrom: { step: 2, group: 'address', button: 'Remplir à partir de l’adresse du site principal' },
+      },
+    ],
     fields: [
       { name: 'isDefault', label: 'Point de facturation par défaut', kind: 'fixed', fixedValue: 'Oui' },
       {
@@ -278,7 +305,7 @@ export const steps: readonly Step[] = [
         options: yesNo,
         defaultValue: 'non',
       },
-      ...addressFields(false),
+      ...addressFields('billing'),
     ],
   },
   {
@@ -286,6 +313,7 @@ export const steps: readonly Step[] = [
     heading: 'CRÉATION DE L’ADMINISTRATEUR',
     title: 'Administrateur',
     table: 'contacts',
+    rowKey: { role: 'administrator' },
     fields: [
       {
         name: 'civility',
@@ -331,8 +359,4 @@ export const steps: readonly Step[] = [
 
 export function stepOf(n: number): Step | undefined {
   return steps.find((s) => s.number === n);
-}
-
-export function isStepNumber(n: number): n is StepNumber {
-  return n === 1 || n === 2 || n === 3 || n === 4;
 }

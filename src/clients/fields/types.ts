@@ -35,6 +35,9 @@ export type KindName =
   | 'bic'
   | 'fixed';
 
+/** The columns of Mes clients a field feeds (its sort key; see derived.ts). */
+export type ListColumn = 'name' | 'reference' | 'siren' | 'city';
+
 export type Field = {
   /** Form name and id; also the key in the answers. */
   name: string;
@@ -56,12 +59,27 @@ export type Field = {
   hint?: string;
   /** A realistic value, quoted by the message of a required free-text field left empty. */
   example?: string;
-  /** The fieldset the field belongs to, by its legend. */
+  /** The fieldset the field belongs to: the id of one of its step's groups. */
   group?: string;
   /** Laid out side by side with the next fields of the same row name (short address parts). */
   row?: string;
   /** A value shown but never typed ('fixed' kind). */
   fixedValue?: string;
+  /** Shown in Mes clients, which sorts on it. */
+  listColumn?: ListColumn;
+  /** Found by « Rechercher »: as words, or as its digits alone (a SIREN typed in groups). */
+  searchable?: 'words' | 'digits';
+};
+
+/** A fieldset of a step. */
+export type Group = {
+  id: string;
+  legend: string;
+  /**
+   * A button fills this group's fields from the same fields of another step's group, without
+   * saving (the billing point's address from the main site's).
+   */
+  copyFrom?: { step: StepNumber; group: string; button: string };
 };
 
 export type Step = {
@@ -72,10 +90,28 @@ export type Step = {
   title: string;
   /** Where the step's typed columns live. */
   table: 'clients' | 'sites' | 'billing_points' | 'contacts';
+  /**
+   * Which of the customer's rows in that table is this step's (a customer may later have several
+   * sites, billing points and contacts): the main site, the default billing point, the administrator.
+   */
+  rowKey?: Readonly<Record<string, string | boolean>>;
+  groups?: readonly Group[];
   fields: readonly Field[];
 };
 
 export type FieldError = { field: string; message: string };
+
+export function groupOf(step: Step, field: Field): Group | undefined {
+  return step.groups?.find((g) => g.id === field.group);
+}
+
+/** The group of this step that copies another step's fields, with the names of the fields copied. */
+export function copyOf(step: Step): { group: Group; from: StepNumber; names: string[] } | undefined {
+  const group = step.groups?.find((g) => g.copyFrom);
+  if (!group?.copyFrom) return undefined;
+  const names = step.fields.filter((f) => f.group === group.id).map((f) => f.name);
+  return { group, from: group.copyFrom.step, names };
+}
 
 export function optionsOf(field: Field): readonly Option[] {
   return typeof field.options === 'function' ? field.options() : (field.options ?? []);

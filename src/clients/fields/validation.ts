@@ -1,7 +1,7 @@
 // One joi schema per step, derived from the field declarations, with French messages.
 import Joi from 'joi';
 import { communesForPostalCode, isFrenchPostalArea, normalisePostalCode } from '../../domain';
-import { KindContext, kindOf, maxLengthOf } from './kinds';
+import { checkValue, KindContext, kindOf, maxLengthOf } from './kinds';
 import { AllAnswers, Answers, answerOf, Condition, Field, FieldError, Step } from './types';
 
 export type StepResult = {
@@ -30,11 +30,10 @@ export function requiredMessage(field: Field, ctx: KindContext = { answers: {}, 
 const conditionHolds = (c: Condition, answers: Answers) => answerOf(answers, c.field).trim() === c.is;
 
 function checkedSchema(field: Field, required: boolean): Joi.Schema {
-  const kind = kindOf(field);
   const rule = (value: unknown, helpers: Joi.CustomHelpers) => {
     const ctx = helpers.prefs.context as { answers: Answers; all: AllAnswers };
     const values = Array.isArray(value) ? value : [value];
-    const checked = values.map((v) => kind.check(String(v), field, ctx));
+    const checked = values.map((v) => checkValue(String(v), field, ctx));
     const failed = checked.find((c) => !c.ok);
     if (failed && !failed.ok) return helpers.message({ custom: failed.message });
     const results = checked.map((c) => (c.ok ? c.value : undefined));
@@ -141,7 +140,7 @@ export function validateStep(step: Step, typed: Answers, all: AllAnswers): StepR
     } else if (field.onlyWhen && !conditionHolds(field.onlyWhen, answers)) {
       // Typed for a case that does not need it (an IBAN with « Chèque »): kept as typed in the
       // answers, stored only if it happens to be valid, never reported.
-      const quiet = kindOf(field).check(String(checked), field, context);
+      const quiet = checkValue(String(checked), field, context);
       values[field.name] = quiet.ok ? quiet.value : null;
     } else {
       values[field.name] = checked;

@@ -5,7 +5,8 @@
 import { steps } from '../fields/steps';
 import type { AllAnswers, Step } from '../fields/types';
 import { MAX_ANSWER_LENGTH, validateStep } from '../fields/validation';
-import { columnsOf, searchTextOf } from '../wizard/service';
+import { columnsOf } from '../wizard/service';
+import { listKeysOf } from '../fields/derived';
 import { answersOfRow } from './cells';
 import { columnByKey, importColumns } from './columns';
 import type { FileRow } from './file-error';
@@ -98,7 +99,7 @@ export function prepareRow(row: FileRow, headers: string[], mapping: (string | n
       answers: all,
       columns,
       listColumns: {
-        search_text: searchTextOf(all),
+        ...listKeysOf(all),
         main_city: (city as { name?: string } | null)?.name ?? null,
       },
     },

@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { isSqlite, type Db } from '../../db/connect';
 import type { AllAnswers } from '../fields/types';
+import { stepOf } from '../fields/steps';
 import type { Cursor, Order, SortName } from './query';
 import type { ClientState, Scope } from '../repository';
 
@@ -214,6 +215,12 @@ export function clientListRepository(db: Db) {
     };
   }
 
+  /** The customers' rows of a step's table: their main site, default billing point or administrator. */
+  function stepRows(n: 2 | 3 | 4, ids: number[]): Promise<Record<string, unknown>[]> {
+    const step = stepOf(n)!;
+    return db(step.table).whereIn('client_id', ids).andWhere(step.rowKey!);
+  }
+
   /** The customers' rows with their main site, default billing point and administrator. */
   async function details(ids: number[]): Promise<ExportRow[]> {
     const [clients, sites, billing, contacts] = await Promise.all([
@@ -221,9 +228,9 @@ export function clientListRepository(db: Db) {
         .join('companies', 'companies.id', 'clients.company_id')
         .whereIn('clients.id', ids)
         .select('clients.*', 'companies.name as company_name'),
-      db('sites').whereIn('client_id', ids).andWhere('is_main', true),
-      db('billing_points').whereIn('client_id', ids).andWhere('is_default', true),
-      db('contacts').whereIn('client_id', ids).andWhere('role', 'administrator'),
+      stepRows(2, ids),
+      stepRows(3, ids),
+      stepRows(4, ids),
     ]);
     const byClient = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [Number(r.client_id), r]));
     const [site, bill, contact] = [byClient(sites), byClient(billing), byClient(contacts)];

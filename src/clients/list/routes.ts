@@ -7,14 +7,14 @@ import { BOM, csvLine, exportColumns, exportFileName } from './export';
 import { sortColumnsOf, type ClientListRepository, type ListFilters } from './repository';
 import { parseListQuery, searchTermsOf } from './query';
 import { listView } from './view';
-import type { Scope } from '../repository';
+import { scopeOf } from '../model';
 
 function listRequest(req: Request, res: Response) {
   const user = currentUser(res);
   const staff = user.role === 'staff';
-  const query = parseListQuery(req.query as Record<string, unknown>, { staff, sortColumns: sortColumnsOf });
+  const query = parseListQuery(req.query, { staff, sortColumns: sortColumnsOf });
   const terms = searchTermsOf(query.q);
-  const scope: Scope = staff ? 'all' : { companyId: user.companyId };
+  const scope = scopeOf(user);
   const filters: ListFilters = {
     state: query.state,
     partnerId: query.partnerId,

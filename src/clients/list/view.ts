@@ -5,7 +5,7 @@ import { formatParisTime } from '../../web/dates';
 import { resumeHrefOf } from '../wizard/drafts';
 import type { Counts, ListPage } from './repository';
 import { DEFAULT_SORT, FIRST_ORDER, listHref, type ListQuery, type SortName } from './query';
-import { stateLabel, STATES } from '../model';
+import { nameOf, stateLabel, STATES } from '../model';
 
 const COLUMNS: { sort: SortName; label: string }[] = [
   { sort: 'raison-sociale', label: 'Raison sociale' },
@@ -73,7 +73,7 @@ export function listView(input: {
       const draft = r.state === 'draft';
       return {
         href: `/clients/${r.id}`,
-        name: r.raisonSociale || 'Client sans nom',
+        name: nameOf(r),
         reference: r.reference ?? '',
         // No-break spaces: a text browser's narrow column must not split a SIREN or a date.
         siren: r.siren ? keepTogether(formatSiren(r.siren)) : '',

@@ -5,7 +5,7 @@ import type { User } from '../../auth/users-repository';
 import { checkSiren, countryName } from '../../domain';
 import { NotFoundError } from '../../web/errors';
 import { addNotice, Notice } from '../../web/notices';
-import { Answers, answerOf, Step } from '../fields/types';
+import { Answers, answerOf, copyOf, Step } from '../fields/types';
 import { countrySwitchOf } from '../fields/form-view';
 import type { ClientRecord, ClientsRepository } from '../repository';
 import { stepOf, steps } from '../fields/steps';
@@ -14,7 +14,9 @@ import { summaryOf, tvaOf } from '../fields/summary';
 import { validateStep, answersFromBody, completeAnswers } from '../fields/validation';
 import { SaveAction, WizardService } from './service';
 import { resumeHrefOf } from './drafts';
-import { parseId, parseVersion, storableBody, storableValues } from '../../web/parse';
+import { parseVersion, storableBody, storableValues } from '../../web/parse';
+import { loadClient, ownClient } from '../load-client';
+import { nameOf } from '../model';
 
 declare module 'express-session' {
   interface SessionData {
@@ -26,22 +28,12 @@ declare module 'express-session' {
 const NUL_REMOVED =
   'Des caractères nuls (invisibles, venus d’un copier-coller) ont été retirés de ce que vous avez saisi : vérifiez le texte.';
 const DRAFT_SAVED = 'Brouillon enregistré. Retrouvez votre client à l’aide des filtres, état « brouillon ».';
-/** The billing point's address fields, those « Remplir à partir de l'adresse du site principal » fills. */
-const ADDRESS_FIELDS = stepOf(3)!
-  .fields.filter((f) => f.group === 'Adresse')
-  .map((f) => f.name);
 
 export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardService }): Router {
   const { clients, wizard } = deps;
   const router = Router();
 
-  /** The user's own customer, or a 404 whatever the reason (absent, or another partner's). */
-  async function ownClient(req: Request, res: Response): Promise<ClientRecord> {
-    const id = parseId(req.params.id);
-    const client = id && (await clients.find(id, { companyId: currentUser(res).companyId }));
-    if (!client) throw new NotFoundError();
-    return client;
-  }
+  router.param('id', loadClient(clients));
 
   function stepParam(req: Request): Step {
     const step = stepOf(Number(req.params.n));
@@ -61,7 +53,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
       kind: 'warning' as const,
       text: 'Attention : vous avez déjà un client avec ce SIREN. Vous pouvez continuer si c’est voulu.',
       href: `/clients/${twin.id}`,
-      linkText: `Voir « ${twin.raisonSociale || 'client sans nom'} »`,
+      linkText: `Voir « ${nameOf(twin)} »`,
     }));
   }
 
@@ -130,9 +122,10 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
           : [],
       });
     }
-    if (action === 'adresse' && step.number === 3) {
-      const site = client?.answers[2] ?? {};
-      for (const name of ADDRESS_FIELDS) typed[name] = answerOf(site, name);
+    const copy = copyOf(step);
+    if (action === 'adresse' && copy) {
+      const source = client?.answers[copy.from] ?? {};
+      for (const name of copy.names) typed[name] = answerOf(source, name);
       return renderStep(req, res, {
         client,
         step,
@@ -203,7 +196,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
   router.post('/clients/nouveau', (req, res) => handlePost(req, res, undefined, steps[0]!));
 
   router.get('/clients/:id/etape/:n', async (req, res) => {
-    const client = await ownClient(req, res);
+    const client = ownClient(res);
     const step = stepParam(req);
     if (client.state === 'draft' && step.number > client.reachedStep) {
       return res.redirect(`/clients/${client.id}/etape/${client.reachedStep}`);
@@ -235,12 +228,12 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
   });
 
   router.post('/clients/:id/etape/:n', async (req, res) => {
-    const client = await ownClient(req, res);
+    const client = ownClient(res);
     await handlePost(req, res, client, stepParam(req));
   });
 
   router.get('/clients/:id/cree', async (req, res) => {
-    const client = await ownClient(req, res);
+    const client = ownClient(res);
     if (client.state === 'draft') return res.redirect(`/clients/${client.id}/etape/${client.reachedStep}`);
     res.render('pages/clients/created', {
       title: 'Votre client est créé',

@@ -1,22 +1,13 @@
 // The rules of « Nouveau client final »: saving a step (as a draft or to continue), references
 // unique per partner, the version check, and activation once all four steps are valid.
-import { normaliseName } from '../../domain';
 import type { User } from '../../auth/users-repository';
 import { kindOf } from '../fields/kinds';
-import {
-  AllAnswers,
-  Answers,
-  answerOf,
-  columnOf,
-  Field,
-  FieldError,
-  Step,
-  STEP_NUMBERS,
-} from '../fields/types';
+import { AllAnswers, Answers, columnOf, Field, FieldError, Step, STEP_NUMBERS } from '../fields/types';
 import { NotFoundError } from '../../web/errors';
 import { ClientRecord, ClientsRepository, UniqueReferenceError } from '../repository';
-import { steps } from '../fields/steps';
 import { validateStep } from '../fields/validation';
+import { listKeysOf, problemsOf } from '../fields/derived';
+import { nameOf } from '../model';
 
 export type SaveAction = 'continue' | 'draft';
 
@@ -44,30 +35,6 @@ export function columnsOf(step: Step, values: Record<string, unknown>): Record<s
   return columns;
 }
 
-/** One folded string per customer, searched without regard to case or accents. */
-export function searchTextOf(all: AllAnswers): string {
-  const digits = (s: string) => s.replace(/\D/g, '');
-  return normaliseName(
-    [
-      answerOf(all[1], 'raisonSociale'),
-      answerOf(all[1], 'reference'),
-      digits(answerOf(all[1], 'siren')),
-      digits(answerOf(all[2], 'siret')),
-      answerOf(all[2], 'city'),
-    ].join(' '),
-  );
-}
-
-/** The problems that still block activation, step by step. */
-export function problemsOf(all: AllAnswers): Map<number, FieldError[]> {
-  const problems = new Map<number, FieldError[]>();
-  for (const step of steps) {
-    const { errors } = validateStep(step, all[step.number] ?? {}, all);
-    if (errors.length) problems.set(step.number, errors);
-  }
-  return problems;
-}
-
 const sameAnswers = (a: Answers | undefined, b: Answers) => JSON.stringify(a ?? {}) === JSON.stringify(b);
 
 /** How many times a clash on an untouched suggested reference moves on to the next free one. */
@@ -80,7 +47,7 @@ export function wizardService(clients: ClientsRepository) {
     const suggestion = await clients.suggestReference(companyId);
     return {
       field: 'reference',
-      message: `Cette référence est déjà utilisée par le client « ${owner?.raisonSociale || 'sans nom'} » : choisissez-en une autre, par exemple ${suggestion}`,
+      message: `Cette référence est déjà utilisée par le client « ${nameOf(owner ?? { raisonSociale: null })} » : choisissez-en une autre, par exemple ${suggestion}`,
     };
   }
 
@@ -140,7 +107,7 @@ export function wizardService(clients: ClientsRepository) {
         const final = action === 'continue' && step.number === 4 && (!client || client.state === 'draft');
         const problems = final ? problemsOf(answers) : new Map<number, FieldError[]>();
         const firstProblem = STEP_NUMBERS.find((n) => problems.has(n));
-        const listColumns: Record<string, unknown> = { search_text: searchTextOf(answers) };
+        const listColumns: Record<string, unknown> = { ...listKeysOf(answers) };
         if (step.number === 2)
           listColumns.main_city = (result.values.city as { name?: string } | null)?.name ?? null;
         const write = {

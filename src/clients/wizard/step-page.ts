@@ -9,7 +9,7 @@ import { fieldsets } from '../fields/form-view';
 import type { ClientRecord } from '../repository';
 import { steps } from '../fields/steps';
 import { completeAnswers, validateStep } from '../fields/validation';
-import { problemsOf } from './service';
+import { problemsOf } from '../fields/derived';
 
 export type RenderOptions = {
   client?: ClientRecord;
@@ -65,7 +65,7 @@ export function renderStep(req: Request, res: Response, o: RenderOptions) {
     isDraft,
     primaryLabel: isDraft ? 'Enregistrer et continuer' : 'Enregistrer',
     hasInlineButtons: step.fields.some((f) => f.kind === 'postalCode'),
-    backHref: isDraft ? previous : `/clients/${client!.id}`,
+    backHref: isDraft ? previous : `/clients/${client.id}`,
     backLabel: isDraft && step.number > 1 ? 'Retour à l’étape précédente' : 'Retour',
     cancelHref: client ? `/clients/${client.id}` : '/clients',
   });
