@@ -77,7 +77,10 @@ export function pin(pid: number, core: number): boolean {
 export function start(name: string, core: number, env: NodeJS.ProcessEnv = {}): Promise<Target> {
   const file = path.join(__dirname, name + path.extname(__filename));
   // Request logs go to /dev/null: their cost counts, as in production, but their lines do not show.
+  // BENCH_CPU_PROF=dir: the app's CPU profile (node --cpu-prof), read with bench/profile.ts.
+  const profile = name === 'app-server' ? process.env.BENCH_CPU_PROF : undefined;
   const child: ChildProcess = fork(file, [], {
+    execArgv: [...process.execArgv, ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [])],
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
