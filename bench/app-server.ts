@@ -1,13 +1,12 @@
 // The app under load, as `npm start` runs it in production: createApp on a fresh migrated database
 // (SQLite in a temporary folder, or BENCH_DATABASE_URL: an empty PostgreSQL database), its request
-// log at info level written to /dev/null. run.ts asks it for accounts and customers between rounds.
+// log at info level written to /dev/null. run.ts asks it for accounts between rounds.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app';
-import { seed } from '../src/cli/seed';
 import { DEFAULT_SORT, FIRST_ORDER, listHref } from '../src/clients/list/query';
 import { readConfig } from '../src/config';
 import { migrateToLatest, openDatabase } from '../src/db/connect';
@@ -33,7 +32,6 @@ runTarget(async () => {
   const services = buildServices(db);
   const logger = createLogger(config.logLevel);
   warmUp(logger);
-  let seeds = 0;
 
   await serve(
     { app: http.createServer(createApp({ config, logger, services })) },
@@ -43,12 +41,8 @@ runTarget(async () => {
         for (const email of emails)
           await services.signIn.createUser({ company, email, password: DEMO_PASSWORD, role });
       },
-      /** db:seed's own code: `clients` more customers over `partners` seeded partner companies. */
-      seed: async (clients: number, partners: number) => {
-        const started = Date.now();
-        await seed(db, { clients, partners, seed: ++seeds });
-        return Date.now() - started;
-      },
+      /** Where run.ts's `npm run db:seed` writes (in a process of its own, so that its memory is not the app's). */
+      databaseUrl: async () => config.databaseUrl,
       /** The URL of staff's list (default sort) starting after the `offset`-th customer. */
       deepPage: async (offset: number) => {
         // The harness reads the row directly: no page of the app lists the n-th customer.

@@ -3,7 +3,9 @@
 // Only one server is under load at a time, in alternating rounds; each figure is the median of the
 // rounds and is read as a ratio against express sending the same bytes in the same run, because
 // absolute numbers on a shared machine say little. Knobs: bench/settings.ts.
+import { fork } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { BenchBrowser, stepForm } from './browser';
 import { journeys, STEP_1 } from './journeys';
 import { cannon, type Load, type Measure } from './load';
@@ -16,6 +18,22 @@ const STEP_1_PATH = '/clients/nouveau?nouveau=1';
 const SEARCH = 'ecole';
 
 const log = (line: string) => console.log(line);
+
+/** `npm run db:seed -- --clients n --partners p` on the app's database; returns the milliseconds. */
+function dbSeed(databaseUrl: string, clients: number, partners: number, seed: number): Promise<number> {
+  const started = Date.now();
+  const cli = path.join(__dirname, '..', 'src', 'cli', `seed${path.extname(__filename)}`);
+  const args = ['--clients', String(clients), '--partners', String(partners), '--seed', String(seed)];
+  const child = fork(cli, args, {
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0 ? resolve(Date.now() - started) : reject(new Error(`db:seed a échoué (${code})`)),
+    ),
+  );
+}
 
 async function signedIn(port: number, email: string): Promise<BenchBrowser> {
   const browser = new BenchBrowser(port);
@@ -47,13 +65,50 @@ async function main(): Promise<void> {
     await app.call('createUsers', 'Partenaire vide', ['vide@bench.test'], 'partner');
     await app.call('createUsers', 'Partenaire qui saisit', ['saisit@bench.test'], 'partner');
     await app.call('createUsers', 'Partenaire en parcours', journeyEmails, 'partner');
+    const databaseUrl = await app.call<string>('databaseUrl');
+    const staff = await signedIn(appPort, 'staff@bench.test');
+    const cookie = (b: BenchBrowser) => ({ Cookie: b.cookie, 'X-Forwarded-Proto': 'https' });
+    let seeds = 0;
+    let total = 0;
+    const lists: Results['lists'] = [];
+
+    /** Mes clients as staff, at `size` customers (seeded up to it, over 200 partners). */
+    const listsAt = async (size: number) => {
+      const more = Math.max(0, size - total);
+      log(`Mes clients à ${size.toLocaleString('fr-FR')} clients (${more.toLocaleString('fr-FR')} de plus)…`);
+      const seedMs = more ? await dbSeed(databaseUrl, more, 200, ++seeds) : 0;
+      total += more;
+      const pages = {
+        'première page': '/clients',
+        'page profonde (60 % de la liste)': await app.call<string>('deepPage', Math.floor(total * 0.6)),
+        [`recherche « ${SEARCH} »`]: `/clients?q=${SEARCH}`,
+      };
+      const rows: Results['lists'][number]['rows'] = [];
+      for (const [page, path] of Object.entries(pages)) {
+        for (const connections of [1, 32]) {
+          const m = await measure(`${page}, ${connections} à la fois`, {
+            seconds: settings.seconds,
+            connections,
+            port: appPort,
+            path,
+            headers: cookie(staff),
+            status: 200,
+          });
+          rows.push({ page, connections, measure: m });
+        }
+      }
+      lists.push({ size: total, seedMs, rows, ...(await usage()) });
+    };
+
+    // The sizes below the big partner's first, then that partner, the rounds, the rest.
+    for (const size of settings.sizes.filter((n) => n < settings.partnerClients)) await listsAt(size);
     log(`${settings.partnerClients.toLocaleString('fr-FR')} clients pour un partenaire…`);
-    const partnerSeedMs = await app.call<number>('seed', settings.partnerClients, 1);
+    const partnerSeedMs = await dbSeed(databaseUrl, settings.partnerClients, 1, ++seeds);
+    total += settings.partnerClients;
 
     const empty = await signedIn(appPort, 'vide@bench.test');
     const big = await signedIn(appPort, 'partenaire-001@seed.myopenip.test');
     const poster = await signedIn(appPort, 'saisit@bench.test');
-    const staff = await signedIn(appPort, 'staff@bench.test');
     const stepPage = await empty.get(STEP_1_PATH);
     if (stepPage.status !== 200) throw new Error(`étape 1 : statut ${stepPage.status}`);
     await ceiling.call('setPage', stepPage.html);
@@ -64,7 +119,6 @@ async function main(): Promise<void> {
     const postBody = `${form.toString()}&reference=B-[<id>]`;
 
     const base = { seconds: settings.seconds, connections: settings.connections };
-    const cookie = (b: BenchBrowser) => ({ Cookie: b.cookie, 'X-Forwarded-Proto': 'https' });
     const rounds: Results['rounds'] = [];
     for (let r = 1; r <= settings.rounds; r++) {
       log(`Tour ${r}/${settings.rounds}`);
@@ -112,34 +166,8 @@ async function main(): Promise<void> {
     log(`  ${journey.customersPerSecond.toFixed(1)} clients/s (${journey.failures} échecs)`);
     if (journey.failures) throw new Error(`parcours : ${journey.firstFailure}`);
 
-    const lists: Results['lists'] = [];
-    let total = settings.partnerClients + journey.customers;
-    for (const size of settings.sizes) {
-      const more = Math.max(0, size - total);
-      log(`Mes clients à ${size.toLocaleString('fr-FR')} clients (${more.toLocaleString('fr-FR')} de plus)…`);
-      const seedMs = more ? await app.call<number>('seed', more, 200) : 0;
-      total += more;
-      const pages = {
-        'première page': '/clients',
-        'page profonde (60 % de la liste)': await app.call<string>('deepPage', Math.floor(total * 0.6)),
-        [`recherche « ${SEARCH} »`]: `/clients?q=${SEARCH}`,
-      };
-      const rows: Results['lists'][number]['rows'] = [];
-      for (const [page, path] of Object.entries(pages)) {
-        for (const connections of [1, 32]) {
-          const m = await measure(`${page}, ${connections} à la fois`, {
-            seconds: settings.seconds,
-            connections,
-            port: appPort,
-            path,
-            headers: cookie(staff),
-            status: 200,
-          });
-          rows.push({ page, connections, measure: m });
-        }
-      }
-      lists.push({ size: total, seedMs, rows, ...(await usage()) });
-    }
+    total += journey.customers;
+    for (const size of settings.sizes.filter((n) => n >= settings.partnerClients)) await listsAt(size);
 
     const results: Results = {
       date: new Date(),
