@@ -43,6 +43,8 @@ runTarget(async () => {
       },
       /** Where run.ts's `npm run db:seed` writes (in a process of its own, so that its memory is not the app's). */
       databaseUrl: async () => config.databaseUrl,
+      /** How many customers the database holds already (BENCH_DATABASE_URL may be filled). */
+      customers: async () => Number((await db('clients').count({ n: '*' }).first())?.n ?? 0),
       /** The URL of staff's list (default sort) starting after the `offset`-th customer. */
       deepPage: async (offset: number) => {
         // The harness reads the row directly: no page of the app lists the n-th customer.

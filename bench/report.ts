@@ -31,8 +31,10 @@ export type Results = {
   maxRssBytes: number;
 };
 
-const START = '<!-- bench:start (written by npm run bench) -->';
-const END = '<!-- bench:end -->';
+// BENCH_SECTION names the run (e.g. « 1m » for one on a million customers): each has its section.
+const sectionName = process.env.BENCH_SECTION ?? 'default';
+const START = `<!-- bench:start ${sectionName} (written by npm run bench) -->`;
+const END = `<!-- bench:end ${sectionName} -->`;
 const reportFile = path.join(projectRoot, 'docs', 'BENCHMARKS.md');
 
 const fr = (n: number, digits = 0) =>
