@@ -112,7 +112,7 @@ export function render(r: Results): string {
       ),
     ),
     '',
-    `Seeding by `npm run db:seed` in a process of its own: ${fr(r.settings.partnerClients)} customers for one partner in ${fr(r.partnerSeedMs / 1000, 1)} s; ` +
+    `Seeding by \`npm run db:seed\` in a process of its own: ${fr(r.settings.partnerClients)} customers for one partner in ${fr(r.partnerSeedMs / 1000, 1)} s; ` +
       r.lists.map((l) => `up to ${fr(l.size)} in ${fr(l.seedMs / 1000, 1)} s`).join(', ') +
       '. RSS after the loads at each size: ' +
       r.lists
