@@ -3,6 +3,7 @@
 // profile, what each change bought) is kept.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import prettier from 'prettier';
 import { projectRoot } from '../src/paths';
 import { median, type Measure } from './load';
 import type { settings } from './settings';
@@ -123,7 +124,8 @@ export function render(r: Results): string {
   return lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n');
 }
 
-export function writeReport(results: Results, write: boolean): string {
+/** Written as `npm run lint` (prettier) wants it, so that a run leaves the tree clean. */
+export async function writeReport(results: Results, write: boolean): Promise<string> {
   const section = render(results);
   if (!write) return section;
   const old = existsSync(reportFile)
@@ -135,6 +137,7 @@ export function writeReport(results: Results, write: boolean): string {
     from >= 0 && to > from
       ? old.slice(0, from + START.length) + '\n' + section + '\n' + old.slice(to)
       : `${old.trimEnd()}\n\n${START}\n${section}\n${END}\n`;
-  writeFileSync(reportFile, next);
+  const options = (await prettier.resolveConfig(reportFile)) ?? {};
+  writeFileSync(reportFile, await prettier.format(next, { ...options, parser: 'markdown' }));
   return section;
 }

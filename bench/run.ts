@@ -184,7 +184,7 @@ async function main(): Promise<void> {
       lists,
       ...(await usage()),
     };
-    const table = writeReport(results, settings.report);
+    const table = await writeReport(results, settings.report);
     log('\n' + table);
   } finally {
     for (const target of targets) target.stop();
