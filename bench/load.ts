@@ -1,81 +1,66 @@
-// A small load generator: a bounded number of GETs over keep-alive connections on loopback, a fixed
-// number in flight at once, stopped early if a time limit passes.
-import http from 'node:http';
-import { performance } from 'node:perf_hooks';
+// Load from the benchmark's own core: autocannon over keep-alive connections on loopback, for a
+// fixed time. Every answer must have the expected status: a redirect to sign-in or a 400 would make
+// a figure look good for the wrong reason, so any other status fails the run.
+import autocannon from 'autocannon';
 
-export type LoadOptions = {
+export type Load = {
   port: number;
   path: string;
-  headers?: Record<string, string>;
-  requests: number;
-  concurrency: number;
-  timeLimitMs: number;
+  connections: number;
+  seconds: number;
   status: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** A form body; `[<id>]` in it becomes a new value for each request (autocannon's idReplacement). */
+  body?: string;
 };
 
-export type LoadResult = {
-  done: number;
-  /** Answers with another status than expected, or no answer at all. */
-  errors: number;
-  firstError?: string;
-  seconds: number;
+export type Measure = {
   requestsPerSecond: number;
   p50: number;
-  p95: number;
+  p99: number;
+  requests: number;
+  /** Answers with another status than expected, errors and timeouts. */
+  failures: number;
+  /** Every status seen, with its count: what a failure was. */
+  statuses: string;
 };
 
-export async function fire(opts: LoadOptions): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
-  const latencies: number[] = [];
-  let issued = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const start = performance.now();
-  const deadline = start + opts.timeLimitMs;
-
-  const worker = async () => {
-    while (issued < opts.requests && performance.now() < deadline) {
-      issued += 1;
-      const t0 = performance.now();
-      try {
-        const status = await get(agent, opts);
-        if (status !== opts.status) throw new Error(`statut ${status} au lieu de ${opts.status}`);
-        latencies.push(performance.now() - t0);
-      } catch (err) {
-        errors += 1;
-        firstError ??= (err as Error).message;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: opts.concurrency }, worker));
-  const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
-
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return {
-    done: latencies.length,
-    errors,
-    firstError,
-    seconds,
-    requestsPerSecond: latencies.length / seconds,
-    p50: at(0.5),
-    p95: at(0.95),
-  };
-}
-
-function get(agent: http.Agent, opts: LoadOptions): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      { agent, host: '127.0.0.1', port: opts.port, path: opts.path, headers: opts.headers },
-      (res) => {
-        res.resume(); // read the whole body, as a client would
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error('pas de réponse en 10 s')));
-    req.on('error', reject);
+export async function cannon(load: Load): Promise<Measure> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${load.port}${load.path}`,
+    connections: load.connections,
+    duration: load.seconds,
+    method: load.method ?? 'GET',
+    headers: {
+      ...(load.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      ...load.headers,
+    },
+    body: load.body,
+    idReplacement: load.body?.includes('[<id>]') ?? false,
+    timeout: 10,
   });
+  const codes = result.statusCodeStats as unknown as Record<string, { count: number } | undefined>;
+  const ok = codes[String(load.status)]?.count ?? 0;
+  const answered = Object.values(codes).reduce((sum, c) => sum + (c?.count ?? 0), 0);
+  return {
+    requestsPerSecond: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: ok,
+    failures: answered - ok + result.errors + result.timeouts,
+    statuses: Object.entries(codes)
+      .map(([code, c]) => `${code} × ${c?.count ?? 0}`)
+      .concat(
+        result.errors ? [`${result.errors} erreurs`] : [],
+        result.timeouts ? [`${result.timeouts} délais`] : [],
+      )
+      .join(', '),
+  };
 }
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};

@@ -31,7 +31,8 @@ export function listView(input: {
   searchTooShort: boolean;
 }) {
   const { query, page, counts, staff } = input;
-  const total = counts.draft + counts.active + counts.inactive;
+  const { byState, moreThan } = counts;
+  const total = byState.draft + byState.active + byState.inactive;
   const sortColumn = COLUMNS.find((c) => c.sort === query.sort)!;
   const orderText = query.order === 'asc' ? 'croissant' : 'décroissant';
   const first = page.rows[0];
@@ -46,10 +47,16 @@ export function listView(input: {
     // The form keeps the sort; a new filter starts again from the first page.
     sort: isDefaultSort(query) ? undefined : { tri: query.sort, ordre: query.order },
     counts: [
-      { label: 'Tous', n: count(total), href: listHref(query, { state: undefined }), current: !query.state },
+      // Past the bound, a search's counts per état are not known: only « plus de 1 000 » in all.
+      {
+        label: 'Tous',
+        n: moreThan ? `plus de ${count(moreThan)}` : count(total),
+        href: listHref(query, { state: undefined }),
+        current: !query.state,
+      },
       ...STATES.map((s) => ({
         label: s.label,
-        n: count(counts[s.value]),
+        n: moreThan ? undefined : count(byState[s.value]),
         href: listHref(query, { state: s.value }),
         current: query.state === s.value,
       })),
