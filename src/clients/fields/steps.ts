@@ -83,6 +83,7 @@ export const steps: readonly Step[] = [
     number: 1,
     heading: 'INFORMATIONS GÉNÉRALES',
     title: 'Informations générales',
+    editHeading: 'Modifier les informations générales',
     table: 'clients',
     fields: [
       {
@@ -100,7 +101,7 @@ export const steps: readonly Step[] = [
         kind: 'text',
         maxLength: 50,
         required: true,
-        hint: 'Unique parmi vos clients, par exemple CLI-000124',
+        hint: 'Unique parmi vos clients : la prochaine référence libre est proposée',
       },
       {
         name: 'enCreation',
@@ -170,6 +171,7 @@ export const steps: readonly Step[] = [
     number: 2,
     heading: 'CRÉATION DU SITE PRINCIPAL',
     title: 'Site principal',
+    editHeading: 'Modifier le site principal',
     table: 'sites',
     fields: [
       {
@@ -211,6 +213,7 @@ export const steps: readonly Step[] = [
     number: 3,
     heading: 'CRÉATION DU POINT DE FACTURATION',
     title: 'Point de facturation',
+    editHeading: 'Modifier le point de facturation',
     table: 'billing_points',
     fields: [
       { name: 'isDefault', label: 'Point de facturation par défaut', kind: 'fixed', fixedValue: 'Oui' },
@@ -285,6 +288,7 @@ export const steps: readonly Step[] = [
     number: 4,
     heading: 'CRÉATION DE L’ADMINISTRATEUR',
     title: 'Administrateur',
+    editHeading: 'Modifier l’administrateur',
     table: 'contacts',
     fields: [
       {
@@ -324,7 +328,7 @@ export const steps: readonly Step[] = [
       { name: 'mobile', label: 'Mobile', kind: 'mobile', autocomplete: 'tel' },
       { name: 'fax', label: 'Fax', kind: 'phone', autocomplete: 'fax tel' },
       { name: 'email', label: 'E-mail', kind: 'email', required: true, autocomplete: 'email' },
-      { name: 'functions', label: 'Fonction', kind: 'checkboxes', options: functions },
+      { name: 'functions', label: 'Fonction', kind: 'checkboxes', options: functions, defaultValue: 'adv' },
     ],
   },
 ];
