@@ -84,8 +84,9 @@ describe('the page', () => {
     ).toEqual(['Informations générales', 'Site principal', 'Point de facturation', 'Administrateur']);
     expect(facts(page)['N° de TVA intracommunautaire']).toBe('FR44732829320');
     expect(state(page)).toBe('Activé(e)');
-    expect(page.$('.summary-section dt:contains("Commune de l’adresse")').first().next().text()).toBe(
-      'Saint-Avertin',
+    // The address as one block, as on an envelope.
+    expect(page.$('.summary-section dt:contains("Adresse")').first().next().text()).toBe(
+      '12 rue de la République\n37550 Saint-Avertin\nFrance',
     );
     // The four steps of the wizard make one « Création », not one line per step.
     expect(history(page)).toEqual([`Activation | ${partner.email}`, `Création | ${partner.email}`]);

@@ -194,6 +194,6 @@ describe('Mes clients and a customer’s page', () => {
     expect(page.$('a.warning-button').text()).toBe('Désactiver');
     const wrap = page.$('.history .table-wrap');
     expect(wrap.attr('tabindex')).toBe('0');
-    expect(wrap.attr('role')).toBe('region');
+    expect(wrap.is('section[aria-label]')).toBe(true);
   });
 });
