@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       await shoot('client-cree');
       await page.goto(`${served.url}/clients`);
       await shoot('mes-clients');
-      await page.goto(`${served.url}/clients?q=paris`);
+      await page.goto(`${served.url}/clients?q=boulangerie`);
       await shoot('mes-clients-recherche');
       await page.goto(`${served.url}/clients?q=boulangerie`);
       await Promise.all([page.waitForLoadState('load'), page.locator('tbody tr a').first().click()]);
