@@ -12,6 +12,13 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      // Without Chromium the browser tests are skipped with a hint, unless REQUIRE_BROWSER=1 (CI).
+      globalSetup: '<rootDir>/test/e2e/support/browser-hint.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/support/skip-without-browser.ts'],
+    },
   ],
 };

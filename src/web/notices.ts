@@ -1,7 +1,12 @@
 // Messages carried across a redirect (Post/Redirect/Get), shown once on the next page.
 import type { Request } from 'express';
 
-export type Notice = { text: string; kind?: 'success' | 'warning'; href?: string; linkText?: string };
+export type Notice = {
+  text: string;
+  kind?: 'success' | 'warning';
+  /** Links under the message (the customers sharing a SIREN). */
+  links?: { href: string; text: string }[];
+};
 
 declare module 'express-session' {
   interface SessionData {

@@ -1,9 +1,11 @@
 // What only a browser shows about signing in: the browser's own form submission with JavaScript
 // off, where the focus goes, and what a text browser reads.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { browserRequired, hasW3m } from './support/browsers';
+import { STEP_ANSWERS } from '../support/wizard';
 import { navigatesWith, useE2e } from './support/e2e';
+import { fillForm } from './support/forms';
 
 const e2e = useE2e();
 
@@ -18,7 +20,7 @@ describe('signing in with JavaScript off', () => {
 
     expect(new URL(page.url()).pathname).toBe('/clients');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mes clients');
-    expect(await page.title()).toBe('Mes clients — MyOpenIP');
+    expect(await page.title()).toBe('Mes clients (0) — MyOpenIP');
     await expect(page.getByRole('navigation', { name: 'Menu principal' }).textContent()).resolves.toContain(
       'Entreprise',
     );
@@ -61,12 +63,13 @@ describe('signing in with JavaScript off', () => {
   });
 });
 
-describe('in a text browser', () => {
+// Skipped, like the Chromium tests, on a machine without w3m (unless REQUIRE_BROWSER=1).
+const describeWithW3m = hasW3m || browserRequired ? describe : describe.skip;
+
+describeWithW3m('in a text browser', () => {
   // Asynchronous: the app answers from this very process, so a blocking call would never return.
   async function w3m(path: string, ...args: string[]): Promise<string> {
-    if (!existsSync('/usr/bin/w3m')) {
-      throw new Error('w3m est introuvable : installez-le avec « apt-get install -y w3m ».');
-    }
+    if (!hasW3m) throw new Error('w3m est introuvable : installez-le avec « apt-get install -y w3m ».');
     // w3m keeps a cookie jar of its own in ~/.w3m across runs: off, so that only our cookie counts.
     const options = ['-dump', '-cols', '80', '-o', 'use_cookie=0', '-o', 'accept_cookie=0'];
     const { stdout } = await promisify(execFile)('w3m', [...options, ...args, e2e.url(path)], {
@@ -92,5 +95,21 @@ describe('in a text browser', () => {
     expect(text).toContain('Mes clients');
     expect(text).toContain('Entreprise');
     expect(text).toContain('Se déconnecter');
+    expect(text).toContain('+ Ajouter un client');
+  });
+
+  it('shows a step to w3m with one « Enregistrer et continuer », and the stepper as the steps’ names', async () => {
+    const { page } = await e2e.signedInPage();
+    await page.goto(e2e.url('/clients/nouveau?nouveau=1'));
+    await fillForm(page.locator('form.step-form'), STEP_ANSWERS[1]!);
+    await navigatesWith(page, () => page.getByRole('button', { name: 'Enregistrer et continuer' }).click());
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const text = await w3m(new URL(page.url()).pathname, '-header', `Cookie: ${cookie}`);
+    expect(text).toContain('CRÉATION DU SITE PRINCIPAL');
+    // The hidden default button (Enter's) shows nothing: the visible one is the only one.
+    expect(text.match(/Enregistrer et continuer/g)).toHaveLength(1);
+    // The stepper's and the back link's buttons read as the steps' names.
+    expect(text).toMatch(/1\. Informations générales ✓ complète/);
+    expect(text).toContain('Retour à l’étape précédente');
   });
 });

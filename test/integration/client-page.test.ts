@@ -80,16 +80,12 @@ describe('the page', () => {
     ).toEqual(['Informations générales', 'Site principal', 'Point de facturation', 'Administrateur']);
     expect(facts(page)['N° de TVA intracommunautaire']).toBe('FR44732829320');
     expect(state(page)).toBe('Activé(e)');
-    expect(page.$('.summary-section dt:contains("Commune de l’adresse")').first().next().text()).toBe(
-      'Saint-Avertin',
+    // The address as one block, as on an envelope.
+    expect(page.$('.summary-section dt:contains("Adresse")').first().next().text()).toBe(
+      '12 rue de la République\n37550 Saint-Avertin\nFrance',
     );
-    expect(history(page)).toEqual([
-      `Activation | ${partner.email}`,
-      `Modification : Administrateur | ${partner.email}`,
-      `Modification : Point de facturation | ${partner.email}`,
-      `Modification : Site principal | ${partner.email}`,
-      `Création | ${partner.email}`,
-    ]);
+    // The four steps of the wizard make one « Création », not one line per step.
+    expect(history(page)).toEqual([`Activation | ${partner.email}`, `Création | ${partner.email}`]);
     expect(page.$('.history time').first().text()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(page.$('.history caption').length).toBe(1);
     // Its « Modifier » links open each step; « Désactiver » is offered, not « Réactiver ».

@@ -159,7 +159,7 @@ describe('postal codes and communes', () => {
   it('refuses a postal code that does not exist, and a commune that is not the postal code’s', async () => {
     const page = await atStep(2);
     const unknown = await submitStep(browser, page, { ...STEP_ANSWERS[2], postalCode: '99999' });
-    expect(text(unknown, '#postalCode-error')).toContain("n'existe pas");
+    expect(text(unknown, '#postalCode-error')).toContain('n’existe pas');
     const wrong = await submitStep(browser, unknown, { postalCode: '37550', city: 'Tours' });
     expect(wrong.status).toBe(400);
     expect(text(wrong, '#city-error')).toContain('« Tours » n’est pas une commune du code postal 37550');

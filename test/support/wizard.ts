@@ -43,7 +43,8 @@ export async function submitStep(
   browser: Browser,
   page: Page,
   overrides: Record<string, string | string[]>,
-  action: 'continuer' | 'brouillon' | 'commune' | 'adresse' = 'continuer',
+  /** The pressed button: one of the form's actions, or a step to go to (« retour », « etape-2 »). */
+  action = 'continuer',
 ) {
   const form = page.$('form.step-form');
   const url = form.attr('action')!;

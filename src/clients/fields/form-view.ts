@@ -33,7 +33,8 @@ export type FieldView = {
   label: string;
   input: string;
   inputmode?: string;
-  autocomplete?: string;
+  /** An input as wide as what it holds: a postal code is short, a street is not. */
+  width?: 'short' | 'medium';
   maxLength: number;
   required: boolean;
   value: string;
@@ -61,11 +62,30 @@ export type FieldsetView = {
   rows: FieldView[][];
 };
 
-function valueFor(field: Field, answers: Answers | undefined, all: AllAnswers): string | string[] {
-  const typed = answers?.[field.name];
-  if (typed !== undefined) return typed;
+function defaultOf(field: Field, all: AllAnswers): string | string[] {
   const d = field.defaultValue;
-  return (typeof d === 'function' ? d(all) : d) ?? (field.kind === 'checkboxes' ? [] : '');
+  const value = (typeof d === 'function' ? d(all) : d) ?? (field.kind === 'checkboxes' ? [] : '');
+  return field.kind === 'checkboxes' && !Array.isArray(value) ? [value] : value;
+}
+
+function valueFor(field: Field, answers: Answers | undefined, all: AllAnswers): string | string[] {
+  return answers?.[field.name] ?? defaultOf(field, all);
+}
+
+/** What a step's form shows before anything is typed: its defaults and prefills. */
+export function defaultAnswers(step: Step, all: AllAnswers): Answers {
+  const answers: Answers = {};
+  for (const field of step.fields) if (field.kind !== 'fixed') answers[field.name] = defaultOf(field, all);
+  return answers;
+}
+
+const SHORT_KINDS = new Set(['streetNumber', 'postalCode']);
+const MEDIUM_KINDS = new Set(['siren', 'siret', 'phone', 'mobile', 'amount', 'bic']);
+
+function widthOf(field: Field): FieldView['width'] {
+  if (SHORT_KINDS.has(field.kind)) return 'short';
+  if (MEDIUM_KINDS.has(field.kind) || maxLengthOf(field) <= 30) return 'medium';
+  return undefined;
 }
 
 function fieldView(
@@ -109,7 +129,7 @@ function fieldView(
     label: field.label,
     input,
     inputmode: kind.inputmode,
-    autocomplete: field.autocomplete,
+    width: widthOf(field),
     maxLength: maxLengthOf(field),
     required: field.required === true,
     value,

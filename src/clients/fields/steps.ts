@@ -89,6 +89,7 @@ export const steps: readonly Step[] = [
     number: 1,
     heading: 'INFORMATIONS GÉNÉRALES',
     title: 'Informations générales',
+    editHeading: 'Modifier les informations générales',
     table: 'clients',
     fields: [
       {
@@ -110,7 +111,7 @@ export const steps: readonly Step[] = [
         kind: 'text',
         maxLength: 50,
         required: true,
-        hint: 'Unique parmi vos clients, par exemple CLI-000124',
+        hint: 'Unique parmi vos clients : la prochaine référence libre est proposée',
       },
       {
         name: 'enCreation',
@@ -182,6 +183,7 @@ export const steps: readonly Step[] = [
     number: 2,
     heading: 'CRÉATION DU SITE PRINCIPAL',
     title: 'Site principal',
+    editHeading: 'Modifier le site principal',
     table: 'sites',
     rowKey: { is_main: true },
     groups: [
@@ -230,6 +232,7 @@ export const steps: readonly Step[] = [
     number: 3,
     heading: 'CRÉATION DU POINT DE FACTURATION',
     title: 'Point de facturation',
+    editHeading: 'Modifier le point de facturation',
     table: 'billing_points',
     rowKey: { is_default: true },
     groups: [
@@ -312,6 +315,7 @@ export const steps: readonly Step[] = [
     number: 4,
     heading: 'CRÉATION DE L’ADMINISTRATEUR',
     title: 'Administrateur',
+    editHeading: 'Modifier l’administrateur',
     table: 'contacts',
     rowKey: { role: 'administrator' },
     fields: [
@@ -352,7 +356,7 @@ export const steps: readonly Step[] = [
       { name: 'mobile', label: 'Mobile', kind: 'mobile', autocomplete: 'tel' },
       { name: 'fax', label: 'Fax', kind: 'phone', autocomplete: 'fax tel' },
       { name: 'email', label: 'E-mail', kind: 'email', required: true, autocomplete: 'email' },
-      { name: 'functions', label: 'Fonction', kind: 'checkboxes', options: functions },
+      { name: 'functions', label: 'Fonction', kind: 'checkboxes', options: functions, defaultValue: 'adv' },
     ],
   },
 ];

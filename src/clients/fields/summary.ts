@@ -2,7 +2,7 @@
 // page show the same thing, derived from the declarations.
 import { checkSiren, tvaFromSiren } from '../../domain';
 import { kindOf } from './kinds';
-import type { AllAnswers } from './types';
+import type { AllAnswers, Field } from './types';
 import { steps } from './steps';
 import { validateStep } from './validation';
 
@@ -17,12 +17,24 @@ export type SummarySection = {
 export function summaryOf(clientId: number, all: AllAnswers, { editable = true } = {}): SummarySection[] {
   return steps.map((step) => {
     const { values } = validateStep(step, all[step.number] ?? {}, all);
-    const rows = step.fields
-      .map((field) => ({
-        label: field.label,
-        value: kindOf(field).display(values[field.name] ?? null, field),
-      }))
-      .filter((row) => row.value !== '');
+    const shown = (field: Field) => kindOf(field).display(values[field.name] ?? null, field);
+    const address = step.fields.find((f) => f.kind === 'postalCode')?.group;
+    const rows: SummarySection['rows'] = [];
+    for (const field of step.fields) {
+      if (address && field.group === address) {
+        // The address reads as one block, as on an envelope, where its first field stood.
+        if (field === step.fields.find((f) => f.group === address)) {
+          const block = addressBlock(
+            step.fields.filter((f) => f.group === address),
+            shown,
+          );
+          if (block) rows.push({ label: address, value: block });
+        }
+        continue;
+      }
+      const value = shown(field);
+      if (value !== '') rows.push({ label: field.label, value });
+    }
     return {
       number: step.number,
       title: step.title,
@@ -30,6 +42,28 @@ export function summaryOf(clientId: number, all: AllAnswers, { editable = true }
       rows,
     };
   });
+}
+
+/** « 12 rue de la République / Bâtiment A, Etage 2 / Complément / 37550 Saint-Avertin / France », one per line. */
+function addressBlock(fields: Field[], shown: (f: Field) => string): string {
+  const value = (name: string) => {
+    const field = fields.find((f) => f.name === name);
+    return field ? shown(field) : '';
+  };
+  const join = (parts: string[], separator: string) => parts.filter(Boolean).join(separator);
+  const access = fields
+    .filter((f) => ['building', 'floor', 'door', 'staircase'].includes(f.name) && shown(f))
+    .map((f) => `${f.label} ${shown(f)}`);
+  return join(
+    [
+      join([value('streetNumber'), value('street')], ' '),
+      join(access, ', '),
+      value('complement'),
+      join([value('postalCode'), value('city')], ' '),
+      value('country'),
+    ],
+    '\n',
+  );
 }
 
 /** The intra-community VAT number, when the SIREN is known and valid. */

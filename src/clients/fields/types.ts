@@ -88,6 +88,8 @@ export type Step = {
   heading: string;
   /** The summary's section title. */
   title: string;
+  /** The title and heading of its page when an existing customer's section is changed. */
+  editHeading: string;
   /** Where the step's typed columns live. */
   table: 'clients' | 'sites' | 'billing_points' | 'contacts';
   /**

@@ -23,8 +23,10 @@ export function requiredMessage(field: Field, ctx: KindContext = { answers: {}, 
   if (FREE_TEXT_KINDS.has(field.kind)) {
     return `Renseignez « ${field.label} »${field.example ? `, par exemple ${field.example}` : ''}`;
   }
+  // Empty is not invalid: say what to fill in, not that the address is wrong.
+  if (field.kind === 'email') return `Renseignez « ${field.label} », par exemple nom@entreprise.fr`;
   const empty = kindOf(field).check('', field, ctx);
-  return empty.ok ? `Renseignez « ${field.label} »` : empty.message;
+  return empty.ok ? `Renseignez « ${field.label} »` : empty.message.replace(/'/g, '’');
 }
 
 const conditionHolds = (c: Condition, answers: Answers) => answerOf(answers, c.field).trim() === c.is;
@@ -35,7 +37,8 @@ function checkedSchema(field: Field, required: boolean): Joi.Schema {
     const values = Array.isArray(value) ? value : [value];
     const checked = values.map((v) => checkValue(String(v), field, ctx));
     const failed = checked.find((c) => !c.ok);
-    if (failed && !failed.ok) return helpers.message({ custom: failed.message });
+    // Shown as the labels are written: with the typographic apostrophe (src/domain writes ').
+    if (failed && !failed.ok) return helpers.message({ custom: failed.message.replace(/'/g, '’') });
     const results = checked.map((c) => (c.ok ? c.value : undefined));
     return Array.isArray(value) ? results : results[0];
   };
@@ -129,6 +132,11 @@ export function validateStep(step: Step, typed: Answers, all: AllAnswers): StepR
     if (!errors.some((e) => e.field === name)) errors.push({ field: name, message });
   }
   const failed = new Set(errors.map((e) => e.field));
+  // One bad postal code is one error: the commune, which depends on it, is not reported as well.
+  const postalFailed = step.fields.some((f) => f.kind === 'postalCode' && failed.has(f.name));
+  const reported = postalFailed
+    ? errors.filter((e) => step.fields.find((f) => f.name === e.field)?.kind !== 'commune')
+    : errors;
   const values: Record<string, unknown> = {};
   const kept: Answers = { ...answers };
   for (const field of step.fields) {
@@ -148,5 +156,5 @@ export function validateStep(step: Step, typed: Answers, all: AllAnswers): StepR
       kept[field.name] = kind.toAnswer ? kind.toAnswer(checked, field) : (checked as string | string[]);
     }
   }
-  return { errors, values, answers: kept };
+  return { errors: reported, values, answers: kept };
 }

@@ -34,7 +34,6 @@ export function listRoutes(deps: { list: ClientListRepository }): Router {
     const { page, counts } = await list.list(scope, filters, query.sort, query.order, position);
     const partners = staff ? await list.partners() : [];
     res.render('pages/clients/list', {
-      title: 'Mes clients',
       notices: takeNotices(req),
       ...listView({
         query,

@@ -6,6 +6,7 @@ import { resumeHrefOf } from '../wizard/drafts';
 import type { Counts, ListPage } from './repository';
 import { DEFAULT_SORT, FIRST_ORDER, listHref, type ListQuery, type SortName } from './query';
 import { nameOf, stateLabel, STATES } from '../model';
+import type { ClientState } from '../repository';
 
 const COLUMNS: { sort: SortName; label: string }[] = [
   { sort: 'raison-sociale', label: 'Raison sociale' },
@@ -17,6 +18,23 @@ const COLUMNS: { sort: SortName; label: string }[] = [
 ];
 
 const keepTogether = (text: string) => text.replace(/ /g, '\u00a0');
+
+/** What the page's title says is shown, e.g. « Mes clients — Brouillons (12) ». */
+const PLURALS: Record<ClientState, string> = {
+  draft: 'Brouillons',
+  active: 'Activés',
+  inactive: 'Désactivés',
+};
+
+function titleOf(query: ListQuery, counts: Counts, total: number): string {
+  const parts = [query.state ? PLURALS[query.state] : '', query.q.trim() ? `« ${query.q.trim()} »` : '']
+    .filter(Boolean)
+    .join(', ');
+  const n = counts.moreThan
+    ? `plus de ${count(counts.moreThan)}`
+    : count(query.state ? counts.byState[query.state] : total);
+  return `Mes clients${parts ? ` — ${parts}` : ''} (${n})`;
+}
 
 const isDefaultSort = (q: ListQuery) => q.sort === DEFAULT_SORT && q.order === FIRST_ORDER[DEFAULT_SORT];
 const count = (n: number) => n.toLocaleString('fr-FR');
@@ -38,6 +56,9 @@ export function listView(input: {
   const first = page.rows[0];
   const last = page.rows[page.rows.length - 1];
   return {
+    title: titleOf(query, counts, total),
+    // A new account: say how to start, rather than « no customer matches ».
+    empty: !staff && total === 0 && !query.q.trim() && !query.state,
     q: query.q,
     searchTooShort: input.searchTooShort,
     selectedState: STATES.find((s) => s.value === query.state)?.slug ?? '',

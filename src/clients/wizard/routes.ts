@@ -12,7 +12,9 @@ import { stepOf, steps } from '../fields/steps';
 import { conflictOf, renderStep } from './step-page';
 import { summaryOf, tvaOf } from '../fields/summary';
 import { validateStep, answersFromBody, completeAnswers } from '../fields/validation';
-import { SaveAction, WizardService } from './service';
+import { SaveAction, SaveOutcome, WizardService } from './service';
+import { communeSearchNotice } from './commune-search';
+import { Destination, destinationOf, isUnchanged } from './navigation';
 import { resumeHrefOf } from './drafts';
 import { parseVersion, storableBody, storableValues } from '../../web/parse';
 import { loadClient, ownClient } from '../load-client';
@@ -49,12 +51,18 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     const siren = checkSiren(answerOf(answers, 'siren'));
     if (!siren.ok) return [];
     const twins = await clients.sameSiren(user.companyId, siren.value, clientId);
-    return twins.map((twin) => ({
-      kind: 'warning' as const,
-      text: 'Attention : vous avez déjà un client avec ce SIREN. Vous pouvez continuer si c’est voulu.',
-      href: `/clients/${twin.id}`,
-      linkText: `Voir « ${nameOf(twin)} »`,
-    }));
+    if (!twins.length) return [];
+    const one = twins.length === 1;
+    return [
+      {
+        kind: 'warning',
+        text: `Attention : vous avez déjà ${one ? 'un client' : `${twins.length} clients`} avec ce SIREN. Vous pouvez continuer si c’est voulu.`,
+        links: twins.map((twin) => ({
+          href: `/clients/${twin.id}`,
+          text: `Voir « ${nameOf(twin)} »`,
+        })),
+      },
+    ];
   }
 
   router.get('/clients/nouveau', async (req, res) => {
@@ -75,101 +83,112 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     renderStep(req, res, { step: steps[0]!, answers: { reference }, version: 0 });
   });
 
-  async function handlePost(req: Request, res: Response, client: ClientRecord | undefined, step: Step) {
-    const user = currentUser(res);
-    const { body, cleaned } = storableBody(req.body);
-    if (cleaned) addNotice(req, { kind: 'warning', text: NUL_REMOVED });
-    const action = String(body.action ?? 'continuer');
-    let typed = storableValues(answersFromBody(step, body));
-    const posted = parseVersion(body.version);
-    // A version that is no whole number never came from our form: show both versions, as a
-    // refused save does, keeping everything typed (400: the request itself was wrong).
-    if (client && posted === undefined) {
-      return renderStep(req, res, {
-        client,
-        step,
-        answers: typed,
-        conflict: conflictOf(step, client, typed),
-        version: client.version,
+  /** One posted step form: who posts it, on which customer and step, and what was typed. */
+  type Post = {
+    req: Request;
+    res: Response;
+    user: User;
+    client: ClientRecord | undefined;
+    step: Step;
+    typed: Answers;
+    version: number;
+  };
+
+  const onForm = (p: Post) => ({ client: p.client, step: p.step, version: p.version });
+
+  /** « Rechercher la commune »: the same page with the commune filled in or offered, saving nothing. */
+  function searchCommune(p: Post) {
+    const answers = completeAnswers(p.step, p.typed);
+    renderStep(p.req, p.res, {
+      ...onForm(p),
+      answers,
+      notices: [communeSearchNotice(answers)],
+    });
+  }
+
+  /** « Choisir le pays Monaco »: the same page again with that Pays, everything typed kept, nothing saved. */
+  function switchCountry(p: Post, country: string) {
+    const answers = completeAnswers(p.step, { ...p.typed, country });
+    renderStep(p.req, p.res, {
+      ...onForm(p),
+      answers,
+      notices: [{ text: `Pays changé pour ${countryName(country)} : vérifiez l’adresse, puis enregistrez.` }],
+    });
+  }
+
+  /** « Remplir à partir de l'adresse du site principal »: copied into the form, saving nothing. */
+  function copyAddress(p: Post, copy: NonNullable<ReturnType<typeof copyOf>>) {
+    const source = p.client?.answers[copy.from] ?? {};
+    const answers = { ...p.typed };
+    for (const name of copy.names) answers[name] = answerOf(source, name);
+    renderStep(p.req, p.res, {
+      ...onForm(p),
+      answers,
+      notices: [{ text: 'Adresse du site principal recopiée : vérifiez-la, puis enregistrez.' }],
+    });
+  }
+
+  /** The page again after a save that did not go through: errors (400) or a newer version (409). */
+  async function refused(p: Post, outcome: Extract<SaveOutcome, { kind: 'invalid' | 'stale' }>) {
+    if (outcome.kind === 'invalid') {
+      return renderStep(p.req, p.res, {
+        ...onForm(p),
+        answers: p.typed,
+        errors: outcome.errors,
         status: 400,
+        notices: p.step.number === 1 ? await sirenNotices(p.user, p.typed, p.client?.id) : [],
       });
     }
-    const version = posted ?? 0;
-    // « Choisir le pays Monaco »: the same page again with that Pays, everything typed kept, nothing saved.
-    const switchedCountry = step.fields.some((f) => f.kind === 'country')
-      ? countrySwitchOf(action)
-      : undefined;
-    if (switchedCountry) typed = { ...typed, country: switchedCountry };
+    renderStep(p.req, p.res, {
+      ...onForm(p),
+      client: outcome.current,
+      answers: p.typed,
+      conflict: conflictOf(p.step, outcome.current, p.typed),
+      version: outcome.current.version,
+      status: 409,
+    });
+  }
 
-    if (action === 'commune' || switchedCountry) {
-      typed = completeAnswers(step, typed);
-      const all = { ...(client?.answers ?? {}), [step.number]: typed };
-      const errors = validateStep(step, typed, all).errors.filter(
-        (e) => e.field === 'postalCode' || e.field === 'city',
-      );
-      return renderStep(req, res, {
-        client,
-        step,
-        answers: typed,
-        errors,
-        version,
-        notices: switchedCountry
-          ? [
-              {
-                text: `Pays changé pour ${countryName(switchedCountry)} : vérifiez l’adresse, puis enregistrez.`,
-              },
-            ]
-          : [],
-      });
+  /**
+   * The back link and the stepper: buttons of the step's form, so that leaving a step never loses
+   * typing. What was typed is saved as a draft (never blocked), unless nothing differs from what is
+   * stored, then the browser goes where the button points.
+   */
+  async function leave(p: Post, to: Destination) {
+    const { req, res, client, step } = p;
+    const href = (id: number | undefined) =>
+      to.kind === 'step' && id ? `/clients/${id}/etape/${to.number}` : '/clients';
+    // An existing customer's edit page has no stepper: its « Retour » discards, as « Annuler » does.
+    if (client && client.state !== 'draft') return res.redirect(303, `/clients/${client.id}`);
+    // A new step 1 showed the suggested reference besides its defaults.
+    const shown: Answers = client ? {} : { reference: await wizard.suggestReference(p.user.companyId) };
+    if (isUnchanged(step, p.typed, client?.answers ?? {}, shown)) {
+      return res.redirect(303, href(client?.id));
     }
-    const copy = copyOf(step);
-    if (action === 'adresse' && copy) {
-      const source = client?.answers[copy.from] ?? {};
-      for (const name of copy.names) typed[name] = answerOf(source, name);
-      return renderStep(req, res, {
-        client,
-        step,
-        answers: typed,
-        version,
-        notices: [{ text: 'Adresse du site principal recopiée : vérifiez-la, puis enregistrez.' }],
-      });
-    }
-
-    // A replayed or double-pressed final step lands on the same confirmation, creating nothing.
-    if (client && client.state !== 'draft' && body.parcours === 'creation') {
-      return res.redirect(303, `/clients/${client.id}/cree`);
-    }
-
-    const saveAction: SaveAction = action === 'brouillon' ? 'draft' : 'continue';
     const outcome = await wizard.save({
-      user,
-      client,
-      step,
-      typed,
-      version,
-      action: saveAction,
+      ...p,
+      action: 'draft',
       suggestedReference: req.session.suggestedReference,
     });
+    if (outcome.kind === 'invalid' || outcome.kind === 'stale') return refused(p, outcome);
+    if (outcome.kind !== 'saved') return res.redirect(303, `/clients/${outcome.clientId}`);
+    if (outcome.notice) addNotice(req, { kind: 'warning', text: outcome.notice });
+    req.session.currentDraftId = outcome.clientId;
+    addNotice(req, {
+      kind: 'success',
+      text: to.kind === 'list' ? DRAFT_SAVED : `Étape ${step.number} enregistrée dans le brouillon.`,
+    });
+    res.redirect(303, href(outcome.clientId));
+  }
+
+  /** « Enregistrer et continuer » (or « Enregistrer » on an edit page) and « Enregistrer en brouillon ». */
+  async function save(p: Post, action: SaveAction) {
+    const { req, res, client, step, user } = p;
+    const outcome = await wizard.save({ ...p, action, suggestedReference: req.session.suggestedReference });
     switch (outcome.kind) {
       case 'invalid':
-        return renderStep(req, res, {
-          client,
-          step,
-          answers: typed,
-          errors: outcome.errors,
-          version,
-          status: 400,
-          notices: step.number === 1 ? await sirenNotices(user, typed, client?.id) : [],
-        });
       case 'stale':
-        return renderStep(req, res, {
-          client: outcome.current,
-          step,
-          answers: typed,
-          conflict: conflictOf(step, outcome.current, typed),
-          version: outcome.current.version,
-          status: 409,
-        });
+        return refused(p, outcome);
       case 'incomplete':
         req.session.currentDraftId = outcome.clientId;
         return res.redirect(303, `/clients/${outcome.clientId}/etape/${outcome.step}?verifier=1`);
@@ -183,14 +202,47 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
           return res.redirect(303, `/clients/${outcome.clientId}`);
         }
         req.session.currentDraftId = outcome.clientId;
-        if (saveAction === 'draft') {
+        if (action === 'draft') {
           addNotice(req, { kind: 'success', text: DRAFT_SAVED });
           return res.redirect(303, '/clients?etat=brouillon');
         }
         if (step.number === 1)
-          for (const n of await sirenNotices(user, typed, outcome.clientId)) addNotice(req, n);
+          for (const n of await sirenNotices(user, p.typed, outcome.clientId)) addNotice(req, n);
         return res.redirect(303, `/clients/${outcome.clientId}/etape/${step.number + 1}`);
     }
+  }
+
+  async function handlePost(req: Request, res: Response, client: ClientRecord | undefined, step: Step) {
+    const { body, cleaned } = storableBody(req.body);
+    if (cleaned) addNotice(req, { kind: 'warning', text: NUL_REMOVED });
+    const action = String(body.action || 'continuer');
+    const typed = storableValues(answersFromBody(step, body));
+    const posted = parseVersion(body.version);
+    // A version that is no whole number never came from our form: show both versions, as a
+    // refused save does, keeping everything typed (400: the request itself was wrong).
+    if (client && posted === undefined) {
+      return renderStep(req, res, {
+        client,
+        step,
+        answers: typed,
+        conflict: conflictOf(step, client, typed),
+        version: client.version,
+        status: 400,
+      });
+    }
+    const p: Post = { req, res, user: currentUser(res), client, step, typed, version: posted ?? 0 };
+    if (action === 'commune') return searchCommune(p);
+    const country = step.fields.some((f) => f.kind === 'country') ? countrySwitchOf(action) : undefined;
+    if (country) return switchCountry(p, country);
+    const copy = copyOf(step);
+    if (action === 'adresse' && copy) return copyAddress(p, copy);
+    // A replayed or double-pressed final step lands on the same confirmation, creating nothing.
+    if (client && client.state !== 'draft' && body.parcours === 'creation') {
+      return res.redirect(303, `/clients/${client.id}/cree`);
+    }
+    const destination = destinationOf(action, step);
+    if (destination) return leave(p, destination);
+    return save(p, action === 'brouillon' ? 'draft' : 'continue');
   }
 
   router.post('/clients/nouveau', (req, res) => handlePost(req, res, undefined, steps[0]!));
@@ -205,12 +257,6 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     const problems = saved ? validateStep(step, saved, client.answers).errors : [];
     const verify = req.query.verifier === '1';
     const notices: Notice[] = [];
-    if (client.state === 'draft' && problems.length && !verify) {
-      notices.push({
-        kind: 'warning',
-        text: `Ce brouillon n’est pas complet : ${problems.length} point${problems.length > 1 ? 's' : ''} à corriger avant l’activation.`,
-      });
-    }
     if (verify && problems.length) {
       notices.push({
         kind: 'warning',
@@ -224,6 +270,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
       errors: verify ? problems : [],
       pending: verify ? [] : problems,
       notices,
+      draftStatus: !verify,
     });
   });
 

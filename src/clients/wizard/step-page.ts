@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { formatParisTime } from '../../web/dates';
 import { Notice, takeNotices } from '../../web/notices';
 import { kindOf } from '../fields/kinds';
-import { AllAnswers, Answers, answerOf, FieldError, Step } from '../fields/types';
+import { AllAnswers, Answers, answerOf, FieldError, Step, StepNumber } from '../fields/types';
 import { fieldsets } from '../fields/form-view';
 import type { ClientRecord } from '../repository';
 import { steps } from '../fields/steps';
@@ -18,6 +18,8 @@ export type RenderOptions = {
   errors?: FieldError[];
   pending?: FieldError[];
   notices?: Notice[];
+  /** A reopened draft: say what still blocks activation, step by step. */
+  draftStatus?: boolean;
   conflict?: {
     savedAt: string;
     reloadHref: string;
@@ -27,47 +29,66 @@ export type RenderOptions = {
   status?: number;
 };
 
+const points = (n: number) => `${n} point${n > 1 ? 's' : ''}`;
+
+/** Each reached step's problems that still block activation, the other steps as buttons. */
+function draftStatusOf(client: ClientRecord, current: Step, problems: Map<number, FieldError[]>) {
+  const items = steps
+    .filter((s) => client.answers[s.number] !== undefined && problems.has(s.number))
+    .map((s) => ({
+      title: s.title,
+      count: points(problems.get(s.number)!.length),
+      action: s.number === current.number ? undefined : `etape-${s.number}`,
+    }));
+  const total = [...problems.entries()]
+    .filter(([n]) => client.answers[n as StepNumber] !== undefined)
+    .reduce((sum, [, list]) => sum + list.length, 0);
+  return total ? { total: points(total), items } : undefined;
+}
+
 export function renderStep(req: Request, res: Response, o: RenderOptions) {
   const { client, step } = o;
   const all: AllAnswers = { ...(client?.answers ?? {}) };
   // A page that comes back (an error elsewhere, a search) shows the commune its postal code found.
   if (o.answers) all[step.number] = completeAnswers(step, o.answers);
-  const isDraft = !client || client.state === 'draft';
+  // An existing customer's section is changed, not created: worded as an edit, with no stepper.
+  const editing = client !== undefined && client.state !== 'draft';
   const problems = client ? problemsOf(client.answers) : new Map<number, FieldError[]>();
   const reached = client?.reachedStep ?? 1;
   const stepper = steps.map((s) => ({
     number: s.number,
     title: s.title,
     current: s.number === step.number,
-    reached: isDraft ? s.number <= reached : true,
+    reached: s.number <= reached,
     complete: client !== undefined && client.answers[s.number] !== undefined && !problems.has(s.number),
-    href: client && (!isDraft || s.number <= reached) ? `/clients/${client.id}/etape/${s.number}` : undefined,
+    // A button of the step's form: leaving by the stepper saves what was typed.
+    action: client && s.number <= reached && s.number !== step.number ? `etape-${s.number}` : undefined,
   }));
   const sets = fieldsets(step, all[step.number], all, o.errors, o.pending);
   const anchors = new Map(sets.flatMap((set) => set.rows.flat()).map((f) => [f.name, f.anchor]));
   const errors = (o.errors ?? []).map((e) => ({ ...e, anchor: anchors.get(e.field) ?? e.field }));
-  const stepTitle = `Étape ${step.number} sur 4 : ${step.title}`;
-  const pageHeading = isDraft
-    ? 'Nouveau client final'
-    : `Modifier le client « ${client?.raisonSociale ?? ''} »`;
-  const previous = step.number > 1 && client ? `/clients/${client.id}/etape/${step.number - 1}` : '/clients';
+  const name = client?.raisonSociale || 'Client sans nom';
+  const pageHeading = editing ? step.editHeading : 'Nouveau client final';
+  const pageTitle = editing
+    ? `${step.editHeading} — ${name}`
+    : `Étape ${step.number} sur 4 : ${step.title} — ${pageHeading}`;
   res.status(o.status ?? 200).render('pages/clients/step', {
-    title: `${errors.length || o.conflict ? 'Erreur : ' : ''}${stepTitle} — ${pageHeading}`,
+    title: `${errors.length || o.conflict ? 'Erreur : ' : ''}${pageTitle}`,
     pageHeading,
+    editing,
+    clientName: name,
     step,
     stepper,
     errors,
     notices: [...takeNotices(req), ...(o.notices ?? [])],
+    draftStatus: o.draftStatus && client && !editing ? draftStatusOf(client, step, problems) : undefined,
     conflict: o.conflict,
     fieldsets: sets,
     version: o.version ?? client?.version ?? 0,
     formAction: client ? `/clients/${client.id}/etape/${step.number}` : '/clients/nouveau',
-    isDraft,
-    primaryLabel: isDraft ? 'Enregistrer et continuer' : 'Enregistrer',
-    hasInlineButtons: step.fields.some((f) => f.kind === 'postalCode'),
-    backHref: isDraft ? previous : `/clients/${client.id}`,
-    backLabel: isDraft && step.number > 1 ? 'Retour à l’étape précédente' : 'Retour',
-    cancelHref: client ? `/clients/${client.id}` : '/clients',
+    primaryLabel: editing ? 'Enregistrer' : 'Enregistrer et continuer',
+    backLabel: step.number > 1 ? 'Retour à l’étape précédente' : 'Retour à Mes clients',
+    customerHref: client ? `/clients/${client.id}` : '/clients',
   });
 }
 

@@ -1,13 +1,13 @@
 // Chromium from Debian (never a browser downloaded by Playwright), with JavaScript off in the
 // pages: the product ships no script, so everything a person does must work without one.
-import { existsSync } from 'node:fs';
 import { Browser, BrowserContext, BrowserContextOptions, chromium } from 'playwright-core';
+import { CHROMIUM_PATH, hasChromium } from './browsers';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    // Failing, not skipping: a browser test that silently does not run is a test that passes.
+  if (!hasChromium) {
+    // Reached only when the tests are not skipped (REQUIRE_BROWSER=1, or a script): fail loudly.
     throw new Error(
       `Chromium est introuvable (${CHROMIUM_PATH}) : les tests navigateur ne peuvent pas tourner. ` +
         'Installez-le avec « apt-get install -y chromium » (ou indiquez son chemin dans CHROMIUM_PATH).',

@@ -2,6 +2,7 @@
 //   const e2e = useE2e();
 //   const page = await e2e.newPage();  await page.goto(e2e.url('/connexion'));
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
+import { browserRequired, hasChromium } from './browsers';
 import { launchChromium, newNoJsContext } from './chromium';
 import { serveTestApp, ServedApp } from './server';
 
@@ -43,6 +44,7 @@ export function useE2e() {
   jest.setTimeout(30_000);
 
   beforeAll(async () => {
+    if (!hasChromium && !browserRequired) return; // every test of the file is skipped
     served = await serveTestApp();
     browser = await launchChromium();
   }, 60_000);

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { seedCustomers } from '../../support/seeded';
 import { STEP_ANSWERS } from '../../support/wizard';
 import { launchChromium, newNoJsContext } from './chromium';
 import { fillForm } from './forms';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const user = await served.t.createUser({ email: 'demo@myopenip.test', company: 'Démo Télécom' });
+    // The list's screenshots show it with rows, as a partner's staff meet it, and its search.
+    await seedCustomers(served.t, user, 40);
     for (const width of WIDTHS) {
       const context = await newNoJsContext(browser, { viewport: { width, height: 640 } });
       const page = await context.newPage();
@@ -28,11 +31,17 @@ async function main(): Promise<void> {
       await page.goto(`${served.url}/connexion`);
       await shoot('connexion');
       await signIn(page, user);
-      await shoot('mes-clients');
+      await shoot('mes-clients-vide');
       await page.goto(`${served.url}/clients/nouveau?nouveau=1`);
       for (const n of [1, 2, 3, 4] as const) {
         await shoot(`etape-${n}`);
         if (n === 2) {
+          await fillForm(page.locator('form.step-form'), { postalCode: '51300', city: '' });
+          await Promise.all([
+            page.waitForLoadState('load'),
+            page.getByRole('button', { name: 'Rechercher la commune' }).click(),
+          ]);
+          await shoot('etape-2-communes');
           await fillForm(page.locator('form.step-form'), {
             phone: '01 23',
             postalCode: '51300',
@@ -46,6 +55,18 @@ async function main(): Promise<void> {
         await submit(page);
       }
       await shoot('client-cree');
+      await page.goto(`${served.url}/clients`);
+      await shoot('mes-clients');
+      await page.goto(`${served.url}/clients?q=boulangerie`);
+      await shoot('mes-clients-recherche');
+      await page.goto(`${served.url}/clients?q=boulangerie`);
+      await Promise.all([page.waitForLoadState('load'), page.locator('tbody tr a').first().click()]);
+      await shoot('fiche-client');
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.locator('.summary-section h2 a').nth(1).click(),
+      ]);
+      await shoot('modifier-site-principal');
       await context.close();
     }
   } finally {
