@@ -29,10 +29,11 @@ export function historyOf(events: ClientEvent[]) {
       const action = ACTIONS[e.action] ?? e.action;
       // A creation always starts at step 1: naming it says nothing; a change says which section.
       const section = e.action === 'updated' && e.step ? stepOf(e.step)?.title : undefined;
+      const from = e.action === 'imported' && e.detail ? ` depuis ${e.detail}` : '';
       return {
         at: formatParisTime(e.at),
         datetime: e.at.toISOString(),
-        what: section ? `${action} : ${section}` : action,
+        what: section ? `${action} : ${section}` : action + from,
         who: e.userEmail ?? 'Compte supprimé',
       };
     });

@@ -2,7 +2,7 @@
 // page show the same thing, derived from the declarations.
 import { checkSiren, tvaFromSiren } from '../../domain';
 import { kindOf } from './kinds';
-import type { AllAnswers, Field } from './types';
+import { groupOf, type AllAnswers, type Field } from './types';
 import { steps } from './steps';
 import { validateStep } from './validation';
 
@@ -18,7 +18,9 @@ export function summaryOf(clientId: number, all: AllAnswers, { editable = true }
   return steps.map((step) => {
     const { values } = validateStep(step, all[step.number] ?? {}, all);
     const shown = (field: Field) => kindOf(field).display(values[field.name] ?? null, field);
-    const address = step.fields.find((f) => f.kind === 'postalCode')?.group;
+    const postal = step.fields.find((f) => f.kind === 'postalCode');
+    const address = postal?.group;
+    const addressLabel = postal ? (groupOf(step, postal)?.legend ?? 'Adresse') : 'Adresse';
     const rows: SummarySection['rows'] = [];
     for (const field of step.fields) {
       if (address && field.group === address) {
@@ -28,7 +30,7 @@ export function summaryOf(clientId: number, all: AllAnswers, { editable = true }
             step.fields.filter((f) => f.group === address),
             shown,
           );
-          if (block) rows.push({ label: address, value: block });
+          if (block) rows.push({ label: addressLabel, value: block });
         }
         continue;
       }
