@@ -302,7 +302,7 @@ describe('French data in every territory (issue 9)', () => {
     });
     expect(result.status).toBe(400);
     expect(text(result, '#phone-error')).toBe(
-      "Erreur : Ce numéro n'existe pas en Martinique : saisissez un numéro de téléphone valide, par exemple 0596 30 12 34",
+      'Erreur : Ce numéro n’existe pas en Martinique : saisissez un numéro de téléphone valide, par exemple 0596 30 12 34',
     );
     expect(result.$('#phone').val()).toBe('0596 11 12 34');
     expect(await sitesOf(result)).toEqual([]);

@@ -203,6 +203,15 @@ describe('a French Excel CSV (Windows-1252, « ; », no BOM)', () => {
     const counts = (await a.get(draftHref)).$('.counts').text().replace(/\s+/g, ' ');
     expect(counts).toContain('Tous : 3');
     expect(counts).toContain('Brouillon : 1');
+    // « Filtrer » keeps to this import: its form carries the import, and a new état applies within it.
+    const list = await a.get(draftHref);
+    expect(list.$('form.filters input[name="import"]').val()).toBe(
+      new URL(draftHref, 'http://x').searchParams.get('import'),
+    );
+    const allOfImport = await a.get(
+      `/clients?import=${String(list.$('form.filters input[name="import"]').val())}&etat=`,
+    );
+    expect(allOfImport.$('.counts').text().replace(/\s+/g, ' ')).toContain('Tous : 3');
 
     const crepe = await t.db('clients').where({ reference: 'CP-001' }).first();
     expect(crepe).toMatchObject({ state: 'active', siren: '732829320', main_city: 'Saint-Avertin' });

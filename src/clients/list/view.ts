@@ -67,6 +67,8 @@ export function listView(input: {
     partners: input.partners.map((p) => ({ ...p, selected: p.id === query.partnerId })),
     // The form keeps the sort; a new filter starts again from the first page.
     sort: isDefaultSort(query) ? undefined : { tri: query.sort, ordre: query.order },
+    // An import's customers (from its result page) stay the subject of a new filter.
+    importId: query.importId,
     counts: [
       // Past the bound, a search's counts per état are not known: only « plus de 1 000 » in all.
       {
