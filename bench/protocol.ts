@@ -42,7 +42,7 @@ export async function serve(
   });
   process.on('disconnect', () => {
     for (const server of Object.values(servers)) server.closeAllConnections();
-    Promise.all(Object.values(servers).map((s) => new Promise((r) => s.close(r))))
+    void Promise.all(Object.values(servers).map((s) => new Promise((r) => s.close(r))))
       .then(cleanup)
       .finally(() => process.exit(0));
   });
@@ -102,7 +102,7 @@ export function start(name: string, core: number, env: NodeJS.ProcessEnv = {}): 
           call: <T>(method: string, ...args: unknown[]) =>
             new Promise<T>((res, rej) => {
               const id = next++;
-              pending.set(id, { resolve: res as (v: unknown) => void, reject: rej });
+              pending.set(id, { resolve: res, reject: rej });
               child.send({ id, method, args } satisfies Call);
             }),
           stop: () => child.connected && child.disconnect(),

@@ -24,10 +24,10 @@ export const saveBeforeRender: RequestHandler = (req, res, next) => {
   const send = (html: string | undefined) => res.send(html);
   const fail = (err: unknown) => req.next!(err);
 
-  res.render = ((view: string, options?: unknown, callback?: unknown) => {
+  res.render = (view: string, options?: unknown, callback?: unknown) => {
     if (typeof options === 'function') [callback, options] = [options, undefined];
     if (typeof callback === 'function') return render(view, options as object, callback as never);
-    render(view, (options ?? {}) as object, (err: Error | null, html?: string) => {
+    render(view, options ?? {}, (err: Error | null, html?: string) => {
       if (err) return fail(err);
       const session = req.session as LiveSession | undefined;
       if (!session || content(session) === loaded) return send(html);
@@ -44,7 +44,7 @@ export const saveBeforeRender: RequestHandler = (req, res, next) => {
         fail(saveErr);
       });
     });
-  }) as typeof res.render;
+  };
 
   next();
 };

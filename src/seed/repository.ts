@@ -203,11 +203,11 @@ async function bulkLoadPostgres(
   load: (write: (batch: SeedBatch) => Promise<void>) => Promise<void>,
   onStage: (stage: string) => void,
 ): Promise<void> {
-  const { rows: dropped } = (await db.raw(`select indexname, indexdef from pg_indexes
+  const { rows: dropped } = await db.raw<{ rows: { indexname: string; indexdef: string }[] }>(
+    `select indexname, indexdef from pg_indexes
     where schemaname = current_schema() and tablename = 'clients' and indexname not in
-      (select conname from pg_constraint where conrelid = 'clients'::regclass)`)) as {
-    rows: { indexname: string; indexdef: string }[];
-  };
+      (select conname from pg_constraint where conrelid = 'clients'::regclass)`,
+  );
   const conn = (await db.client.acquireConnection()) as PgConnection;
   const run: Run = async (sql, bindings) => void (await conn.query(sql, bindings));
   try {

@@ -9,7 +9,7 @@ import type { ClientRecord, ClientsRepository } from '../repository';
 import { loadClient, visibleClient } from '../load-client';
 import { nameOf, stateLabel } from '../model';
 import { formatParisTime } from '../../web/dates';
-import { BadRequestError, parseId, parseVersion } from '../../web/parse';
+import { BadRequestError, parseVersion } from '../../web/parse';
 
 type Texts = {
   title: string;

@@ -30,7 +30,7 @@ export type Prepared =
 /** The header a problem names: the file's own for that field, or the model's when it has none. */
 function headerFor(headers: string[], mapping: (string | null)[], key: string): string {
   const i = mapping.indexOf(key);
-  return i >= 0 && headers[i] ? headers[i]! : (columnByKey(key)?.header ?? key);
+  return i >= 0 && headers[i] ? headers[i] : (columnByKey(key)?.header ?? key);
 }
 
 export function prepareRow(row: FileRow, headers: string[], mapping: (string | null)[]): Prepared {

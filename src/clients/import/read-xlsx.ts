@@ -52,7 +52,7 @@ export async function readXlsx(bytes: Buffer): Promise<FileRow[]> {
         const cells: string[] = [];
         row.eachCell({ includeEmpty: false }, (cell, col) => {
           if (col > LIMITS.columns) throw new ImportFileError(400, TOO_MANY_COLUMNS);
-          cells[col - 1] = textOf(cell as unknown as Cell);
+          cells[col - 1] = textOf(cell);
         });
         if (isBlank(cells)) continue;
         // The row's own number, as the spreadsheet shows it, whatever empty rows there were.

@@ -2,7 +2,7 @@
 // unique per partner, the version check, and activation once all four steps are valid.
 import type { User } from '../../auth/users-repository';
 import { kindOf } from '../fields/kinds';
-import { AllAnswers, Answers, columnOf, Field, FieldError, Step, STEP_NUMBERS } from '../fields/types';
+import { Answers, columnOf, Field, FieldError, Step, STEP_NUMBERS } from '../fields/types';
 import { NotFoundError } from '../../web/errors';
 import { ClientRecord, ClientsRepository, UniqueReferenceError } from '../repository';
 import { validateStep } from '../fields/validation';

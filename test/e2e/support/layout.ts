@@ -58,7 +58,7 @@ export async function focusContrastProblems(page: Page, stops = 30): Promise<str
   const problems: string[] = [];
   for (let i = 0; i < stops; i++) {
     await page.keyboard.press('Tab');
-    const focus = (await page.evaluate(FOCUS_PROBE)) as { label: string; contrast: number } | null;
+    const focus = await page.evaluate<{ label: string; contrast: number } | null>(FOCUS_PROBE);
     if (!focus) break;
     if (focus.contrast < 3) problems.push(`${focus.label} : ${focus.contrast}:1`);
   }
