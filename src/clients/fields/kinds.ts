@@ -20,6 +20,7 @@ import {
   formatPhoneNational,
   formatSiren,
   formatSiret,
+  isCountryCode,
   isFrenchPostalArea,
   matchCommune,
   ok,
@@ -99,7 +100,10 @@ export function communeChoices(answers: Answers): Commune[] {
   return communes.length > 1 ? communes : [];
 }
 
-const countryOptions = (): readonly Option[] => countries().map((c) => ({ value: c.code, label: c.name }));
+// Built once: mapping the 250 countries at every check was 6–14 µs, three times a customer.
+let countryList: readonly Option[] | undefined;
+const countryOptions = (): readonly Option[] =>
+  (countryList ??= Object.freeze(countries().map((c) => Object.freeze({ value: c.code, label: c.name }))));
 
 /** A phone number read with the address's country as default, stored E.164, shown nationally. */
 function phoneKind(opts: { mobile: boolean }): Kind {
@@ -164,8 +168,7 @@ export const kinds: Record<KindName, Kind> = {
     input: 'select',
     maxLength: 2,
     stored: 2,
-    check: (v) =>
-      countryOptions().some((o) => o.value === v) ? ok(v) : fail('Choisissez un pays dans la liste'),
+    check: (v) => (isCountryCode(v) ? ok(v) : fail('Choisissez un pays dans la liste')),
     display: (v) => countryOptions().find((o) => o.value === v)?.label ?? asText(v),
   },
   radio: {

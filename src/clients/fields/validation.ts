@@ -46,14 +46,11 @@ function checkedSchema(field: Field, required: boolean): Joi.Schema {
     return Joi.array().items(Joi.string()).single().default([]).custom(rule);
   }
   const max = maxLengthOf(field);
-  const base = Joi.string()
-    .trim()
-    .max(max)
-    .messages({ 'string.max': `« ${field.label} » : ${max} caractères au maximum` });
-  const message = requiredMessage(field);
-  return required
-    ? base.required().messages({ 'any.required': message, 'string.empty': message }).custom(rule)
-    : base.allow('').custom(rule);
+  // The message on the rule, not in the schema's preferences (.messages()): joi merges and compiles
+  // a schema's preferences again at every validation, which was a seventh of validateStep's time.
+  const base = Joi.string().trim().max(max).message(`« ${field.label} » : ${max} caractères au maximum`);
+  // A required field left empty gets its message from validateStep, which knows the answers.
+  return required ? base.required().custom(rule) : base.allow('').custom(rule);
 }
 
 /**
