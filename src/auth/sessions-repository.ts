@@ -2,21 +2,11 @@
 // A signed-in request reads its session and its user with its company in one statement: the user
 // id is inside the session's JSON, so the join reads it there (json_extract / ->>), by primary key.
 import { isSqlite, type Db } from '../db/connect';
-import type { Role, User } from './users-repository';
+import { toUser, type User, type UserRow } from './users-repository';
 
 export type StoredSession = { data: Record<string, unknown>; user: User | undefined };
 
-type Row = {
-  sess: string | Record<string, unknown>;
-  user_id: number | null;
-  company_id: number;
-  company_name: string;
-  email: string;
-  password_hash: string;
-  role: Role;
-  failed_sign_ins: number;
-  locked_until: string | Date | null;
-};
+type Row = Omit<UserRow, 'id'> & { sess: string | Record<string, unknown>; user_id: number | null };
 
 const select = (userIdFromJson: string) => `
   select s.sess, u.id as user_id, u.company_id, c.name as company_name, u.email, u.password_hash,
@@ -46,7 +36,7 @@ export function sessionsRepository(db: Db) {
       const row: Row | undefined = sqlite ? result[0] : result.rows[0];
       if (!row) return undefined;
       const data = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess;
-      return { data, user: row.user_id === null ? undefined : toUser(row) };
+      return { data, user: row.user_id === null ? undefined : userOf(row) };
     },
 
     async write(sid: string, json: string, expires: Date): Promise<void> {
@@ -65,15 +55,4 @@ export function sessionsRepository(db: Db) {
 
 export type SessionsRepository = ReturnType<typeof sessionsRepository>;
 
-function toUser(row: Row): User {
-  return {
-    id: Number(row.user_id),
-    companyId: row.company_id,
-    companyName: row.company_name,
-    email: row.email,
-    passwordHash: row.password_hash,
-    role: row.role,
-    failedSignIns: row.failed_sign_ins,
-    lockedUntil: row.locked_until === null ? null : new Date(row.locked_until),
-  };
-}
+const userOf = (row: Row): User => toUser({ ...row, id: Number(row.user_id) });

@@ -15,7 +15,8 @@ export type User = {
   lockedUntil: Date | null;
 };
 
-type UserRow = {
+/** A users row joined to its company's name, as every reader of users selects it. */
+export type UserRow = {
   id: number;
   company_id: number;
   company_name: string;
@@ -26,7 +27,7 @@ type UserRow = {
   locked_until: string | Date | null;
 };
 
-function toUser(row: UserRow): User {
+export function toUser(row: UserRow): User {
   return {
     id: row.id,
     companyId: row.company_id,
