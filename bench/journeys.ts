@@ -2,46 +2,12 @@
 // creating customers one after another as a browser does: Mes clients' « + », the four steps (each
 // page loaded, then posted, then redirected) and « Votre client est créé. ».
 import { performance } from 'node:perf_hooks';
+import { STEP_ANSWERS } from '../test/support/wizard';
 import { BenchBrowser, stepForm } from './browser';
 
-// A real-looking customer (the same as the integration tests' person fills in), with a new
-// reference each time: references are unique per partner.
-const ANSWERS: Record<number, Record<string, string | string[]>> = {
-  1: {
-    raisonSociale: 'Boulangerie Martin',
-    enCreation: 'non',
-    siren: '732 829 320',
-    legalForm: '5499',
-    website: 'www.boulangerie-martin.fr',
-    emailAdmin: 'Admin@Boulangerie-Martin.fr',
-  },
-  2: {
-    siret: '732 829 320 00074',
-    phone: '02 47 27 12 34',
-    streetNumber: '12',
-    street: 'rue de la République',
-    country: 'FR',
-    postalCode: '37550',
-    city: 'saint avertin',
-  },
-  3: {
-    paymentMethod: 'cheque',
-    streetNumber: '12',
-    street: 'rue de la République',
-    country: 'FR',
-    postalCode: '37550',
-    city: 'Saint-Avertin',
-  },
-  4: {
-    civility: 'm',
-    lastName: 'Martin',
-    firstName: 'Paul',
-    phone: '02 47 27 12 35',
-    mobile: '06 12 34 56 78',
-    email: 'paul.martin@boulangerie-martin.fr',
-    functions: ['direction_generale', 'comptabilite'],
-  },
-};
+// A real-looking customer (the one the integration tests' person fills in), with a new reference
+// each time: references are unique per partner.
+const ANSWERS = STEP_ANSWERS;
 
 export const STEP_1 = ANSWERS[1]!;
 
