@@ -2,6 +2,7 @@
 // the step's form that save the draft, never blocked, then go where they point; looking is not typing.
 import { Browser, Page } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
+import { idFromUrl, signedIn as signedInAs, text } from '../support/pages';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
 
 jest.setTimeout(30_000);
@@ -12,15 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedIn() {
-  const user = await t.createUser();
-  const browser = new Browser(t.app);
-  await browser.signIn(user.email, user.password);
-  return browser;
-}
+const signedIn = async () => signedInAs(t.app, await t.createUser());
 
-const text = (page: Page, selector: string) => page.$(selector).text().replace(/\s+/g, ' ').trim();
-const idFromUrl = (url: string) => Number(/\/clients\/(\d+)/.exec(url)?.[1]);
 const row = (id: number) => t.db('clients').where({ id }).first();
 const stepperButton = (page: Page, title: string) =>
   page.$('.stepper button').filter((_, b) => page.$(b).text() === title);

@@ -1,8 +1,9 @@
 // What a partner's staff meet on the server's side (issue 10): a search that is not an error, customer
 // fields the browser does not fill with the user's own data, required groups announced, titles and
 // messages that say what is shown and what to do.
-import { Browser, Page } from '../support/browser';
+import { Browser } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
+import { signedIn as signedInAs, text } from '../support/pages';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
 
 jest.setTimeout(30_000);
@@ -13,14 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedIn() {
-  const user = await t.createUser();
-  const browser = new Browser(t.app);
-  await browser.signIn(user.email, user.password);
-  return browser;
-}
-
-const text = (page: Page, selector: string) => page.$(selector).text().replace(/\s+/g, ' ').trim();
+const signedIn = async () => signedInAs(t.app, await t.createUser());
 
 async function atStep(browser: Browser, n: number) {
   let page = await browser.get('/clients/nouveau?nouveau=1');
