@@ -89,6 +89,19 @@ const IMPORT_CHUNK = 400;
 
 const PREFIX = 'CLI-';
 
+// The partner's highest « CLI-dddddd », one constant text per engine (built once, planned once by
+// the driver): a range on the (company_id, reference) index in byte order, read backwards.
+const HIGHEST_REFERENCE = {
+  sqlite: `select reference from clients
+    where company_id = ? and reference between '${PREFIX}000000' and '${PREFIX}999999'
+      and reference glob '${PREFIX}${'[0-9]'.repeat(6)}'
+    order by reference desc limit 1`,
+  postgres: `select reference from clients
+    where company_id = ? and reference collate "C" between '${PREFIX}000000' and '${PREFIX}999999'
+      and reference ~ '^${PREFIX}[0-9]{6}$'
+    order by reference collate "C" desc limit 1`,
+};
+
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e?.code === '23505' || (e?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(e.message ?? ''));
@@ -238,28 +251,21 @@ export function clientsRepository(db: Db) {
 
     /**
      * The next free reference of the form CLI-000124 for this partner: one past the highest such
-     * reference, found by a seek down the (partner, reference) index that stops at the first
+     * reference, found by one seek down the (partner, reference) index that stops at the first
      * match, case-sensitively and byte by byte on both databases (LIKE ignores case on SQLite only,
-     * and PostgreSQL's collation may order « cli-… » among « CLI-… »). Checked free before it is
-     * offered, for the rare reference past CLI-999999.
+     * and PostgreSQL's collation may order « cli-… » among « CLI-… »). One past the highest
+     * « CLI-dddddd » is free by construction (uniqueness is case-sensitive), so no second statement
+     * checks it — except past CLI-999999, where seven digits leave the pattern.
      */
     async suggestReference(companyId: number): Promise<string> {
-      const query = db('clients').where('company_id', companyId);
-      if (isSqlite(db)) {
-        query
-          .whereBetween('reference', [`${PREFIX}000000`, `${PREFIX}999999`])
-          .andWhereRaw('reference glob ?', [`${PREFIX}${'[0-9]'.repeat(6)}`])
-          .orderBy('reference', 'desc');
-      } else {
-        query
-          .whereRaw(`reference collate "C" between ? and ?`, [`${PREFIX}000000`, `${PREFIX}999999`])
-          .andWhereRaw('reference ~ ?', [`^${PREFIX}[0-9]{6}$`])
-          .orderByRaw('reference collate "C" desc');
-      }
-      const row = await query.first('reference');
-      let next = (row ? Number(String(row.reference).slice(PREFIX.length)) : 0) + 1;
+      const result = await db.raw(isSqlite(db) ? HIGHEST_REFERENCE.sqlite : HIGHEST_REFERENCE.postgres, [
+        companyId,
+      ]);
+      const rows = (isSqlite(db) ? result : result.rows) as { reference: string }[];
+      let next = (rows[0] ? Number(rows[0].reference.slice(PREFIX.length)) : 0) + 1;
       for (;;) {
         const candidate = `${PREFIX}${String(next).padStart(6, '0')}`;
+        if (next <= 999_999) return candidate;
         if (!(await db('clients').where({ company_id: companyId, reference: candidate }).first('id')))
           return candidate;
         next += 1;

@@ -274,4 +274,17 @@ describe('the suggested reference', () => {
     const page = await browser.get('/clients/nouveau?nouveau=1');
     expect(page.$('#reference').val()).toBe('CLI-000124');
   });
+
+  it('past CLI-999999, goes on with seven digits, to one that is free', async () => {
+    const user = await t.createUser({ company: 'Références Pleines' });
+    const company = await t.db('companies').where({ name: user.company }).first();
+    const at = new Date().toISOString();
+    for (const reference of ['CLI-999999', 'CLI-1000000']) {
+      await t.db('clients').insert({ company_id: company.id, reference, created_at: at, updated_at: at });
+    }
+    const browser = new Browser(t.app);
+    await browser.signIn(user.email, user.password);
+    const page = await browser.get('/clients/nouveau?nouveau=1');
+    expect(page.$('#reference').val()).toBe('CLI-1000001');
+  });
 });
