@@ -1,6 +1,7 @@
 // The only code that reads and writes customers. Rows are snake_case, the app sees camelCase.
 import type { Knex } from 'knex';
-import { insertedId, isSqlite, type Db } from '../db/connect';
+import { insertedId, type Db } from '../db/connect';
+import { prepareStatement } from '../db/prepared';
 import { isRowId } from '../web/parse';
 import type { AllAnswers, Step } from './fields/types';
 import { steps } from './fields/steps';
@@ -90,14 +91,14 @@ const IMPORT_CHUNK = 400;
 const PREFIX = 'CLI-';
 
 // The partner's highest « CLI-dddddd », one constant text per engine (built once, planned once by
-// the driver): a range on the (company_id, reference) index in byte order, read backwards.
+// the driver, prepared once per connection): a range on the (company_id, reference) index in byte order, read backwards.
 const HIGHEST_REFERENCE = {
   sqlite: `select reference from clients
     where company_id = ? and reference between '${PREFIX}000000' and '${PREFIX}999999'
       and reference glob '${PREFIX}${'[0-9]'.repeat(6)}'
     order by reference desc limit 1`,
   postgres: `select reference from clients
-    where company_id = ? and reference collate "C" between '${PREFIX}000000' and '${PREFIX}999999'
+    where company_id = $1 and reference collate "C" between '${PREFIX}000000' and '${PREFIX}999999'
       and reference ~ '^${PREFIX}[0-9]{6}$'
     order by reference collate "C" desc limit 1`,
 };
@@ -109,6 +110,7 @@ function isUniqueViolation(err: unknown): boolean {
 
 export function clientsRepository(db: Db) {
   const now = () => new Date().toISOString();
+  const highestReference = prepareStatement<{ reference: string }>(db, HIGHEST_REFERENCE);
 
   function scoped(query: Knex.QueryBuilder, scope: Scope) {
     return scope === 'all' ? query : query.where('clients.company_id', scope.companyId);
@@ -258,10 +260,7 @@ export function clientsRepository(db: Db) {
      * checks it — except past CLI-999999, where seven digits leave the pattern.
      */
     async suggestReference(companyId: number): Promise<string> {
-      const result = await db.raw(isSqlite(db) ? HIGHEST_REFERENCE.sqlite : HIGHEST_REFERENCE.postgres, [
-        companyId,
-      ]);
-      const rows = (isSqlite(db) ? result : result.rows) as { reference: string }[];
+      const rows = await highestReference([companyId]);
       let next = (rows[0] ? Number(rows[0].reference.slice(PREFIX.length)) : 0) + 1;
       for (;;) {
         const candidate = `${PREFIX}${String(next).padStart(6, '0')}`;

@@ -34,13 +34,23 @@ export function templateEngine({ cache }: { cache: boolean }) {
   }
 
   /** Renders `file` with `locals` as its variables, its `include` resolving names from its own folder. */
+  // Where `include(name)` from a template of `dir` leads: resolved once per pair, not per include.
+  const resolved = new Map<string, string>();
+  function partialPath(dir: string, name: string): string {
+    const key = `${dir}\0${name}`;
+    let file = resolved.get(key);
+    if (!file) {
+      file = path.resolve(dir, path.extname(name) ? name : `${name}.ejs`);
+      if (cache) resolved.set(key, file);
+    }
+    return file;
+  }
+
   function renderWith(file: string, locals: Locals): string {
     const dir = path.dirname(file);
     // Inside EJS's `with (locals)`, this property is found before EJS's own `include` argument.
-    locals.include = (name: string, data?: Locals) => {
-      const child = path.resolve(dir, path.extname(name) ? name : `${name}.ejs`);
-      return renderWith(child, Object.assign(Object.create(locals) as Locals, data));
-    };
+    locals.include = (name: string, data?: Locals) =>
+      renderWith(partialPath(dir, name), Object.assign(Object.create(locals) as Locals, data));
     return template(file)(locals);
   }
 
