@@ -119,8 +119,15 @@ export function optionsOf(field: Field): readonly Option[] {
   return typeof field.options === 'function' ? field.options() : (field.options ?? []);
 }
 
+// Asked for every field of every row an import writes: the regex once per declaration, not per call.
+const columns = new WeakMap<Field, string>();
 export function columnOf(field: Field): string {
-  return field.column ?? field.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  let column = columns.get(field);
+  if (column === undefined) {
+    column = field.column ?? field.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    columns.set(field, column);
+  }
+  return column;
 }
 
 export function answerOf(answers: Answers | undefined, name: string): string {

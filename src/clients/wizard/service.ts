@@ -30,7 +30,11 @@ export function columnsOf(step: Step, values: Record<string, unknown>): Record<s
   const columns: Record<string, unknown> = {};
   for (const field of step.fields) {
     if (field.kind === 'fixed') continue;
-    Object.assign(columns, kindColumns(field, values[field.name] ?? null));
+    const value = values[field.name] ?? null;
+    const kind = kindOf(field);
+    // Most kinds store one column: written in place, not through an object of its own per field.
+    if (kind.toColumns) Object.assign(columns, kind.toColumns(value, field));
+    else columns[columnOf(field)] = value;
   }
   return columns;
 }
