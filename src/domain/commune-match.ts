@@ -40,8 +40,17 @@ function matchKey(s: string): string {
 const ARRONDISSEMENT_COMMUNES = new Set(['75056', '69123', '13055']);
 const ARRONDISSEMENT_SUFFIX = /^ \d{1,2}( ?(e|er|eme|ieme))?( arrondissement| arr)?$/;
 
+// A commune's own key, once: every check of a commune typed for a postal code compares it with each
+// commune of that code (40 for some), and folding a name is about a microsecond.
+const communeKeys = new WeakMap<Commune, string>();
+function communeKey(commune: Commune): string {
+  let key = communeKeys.get(commune);
+  if (key === undefined) communeKeys.set(commune, (key = matchKey(commune.name)));
+  return key;
+}
+
 function sameCommune(commune: Commune, key: string): boolean {
-  const name = matchKey(commune.name);
+  const name = communeKey(commune);
   if (key === name) return true;
   return (
     ARRONDISSEMENT_COMMUNES.has(commune.insee) &&
