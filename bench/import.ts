@@ -18,6 +18,7 @@ import { readConfig } from '../src/config';
 import { migrateToLatest, openDatabase } from '../src/db/connect';
 import { services as buildServices } from '../src/services';
 import { createLogger } from '../src/web/request-logging';
+import { warmUp } from '../src/warm-up';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const USER = {
@@ -115,7 +116,10 @@ async function main() {
   await migrateToLatest(db);
   const services = buildServices(db);
   await services.signIn.createUser(USER);
-  const server = http.createServer(createApp({ config, logger: createLogger('warn'), services }));
+  const logger = createLogger('warn');
+  // As src/server.ts does before it listens: the postal index is built at start, not by the first import.
+  warmUp(logger);
+  const server = http.createServer(createApp({ config, logger, services }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
