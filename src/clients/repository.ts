@@ -103,6 +103,13 @@ const HIGHEST_REFERENCE = {
     order by reference collate "C" desc limit 1`,
 };
 
+// The partner's other customers with this SIREN (at most 5 are named), after each step 1 that has one.
+const SAME_SIREN = {
+  sqlite: 'select id, raison_sociale from clients where company_id = ? and siren = ? and id <> ? limit 5',
+  postgres:
+    'select id, raison_sociale from clients where company_id = $1 and siren = $2 and id <> $3 limit 5',
+};
+
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e?.code === '23505' || (e?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(e.message ?? ''));
@@ -111,6 +118,7 @@ function isUniqueViolation(err: unknown): boolean {
 export function clientsRepository(db: Db) {
   const now = () => new Date().toISOString();
   const highestReference = prepareStatement<{ reference: string }>(db, HIGHEST_REFERENCE);
+  const customersWithSiren = prepareStatement<{ id: number; raison_sociale: string | null }>(db, SAME_SIREN);
 
   function scoped(query: Knex.QueryBuilder, scope: Scope) {
     return scope === 'all' ? query : query.where('clients.company_id', scope.companyId);
@@ -284,15 +292,8 @@ export function clientsRepository(db: Db) {
     },
 
     async sameSiren(companyId: number, siren: string, exceptId?: number) {
-      const query = db('clients')
-        .where({ company_id: companyId, siren })
-        .select('id', 'raison_sociale', 'state');
-      if (exceptId) query.whereNot('id', exceptId);
-      const rows = await query.limit(5);
-      return rows.map((r) => ({
-        id: r.id as number,
-        raisonSociale: (r.raison_sociale as string | null) ?? '',
-      }));
+      const rows = await customersWithSiren([companyId, siren, exceptId ?? 0]);
+      return rows.map((r) => ({ id: Number(r.id), raisonSociale: r.raison_sociale ?? '' }));
     },
 
     async events(clientId: number): Promise<ClientEvent[]> {
