@@ -8,7 +8,7 @@ import { projectRoot } from '../src/paths';
 import { median, type Measure } from './load';
 import type { settings } from './settings';
 
-export type Round = Record<'bare' | 'express' | 'get' | 'getBig' | 'expressPost' | 'post', Measure>;
+export type Round = Record<'bare' | 'express' | 'floor' | 'get' | 'getBig' | 'expressPost' | 'post', Measure>;
 
 export type Results = {
   date: Date;
@@ -55,6 +55,7 @@ export function render(r: Results): string {
   const rps = (k: keyof Round) => per((x) => x[k].requestsPerSecond);
   const express = rps('express');
   const get = per((x) => x.get.requestsPerSecond / x.express.requestsPerSecond);
+  const floor = per((x) => x.floor.requestsPerSecond / x.express.requestsPerSecond);
   const post = per((x) => x.post.requestsPerSecond / x.expressPost.requestsPerSecond);
   const big = per((x) => x.getBig.requestsPerSecond / x.get.requestsPerSecond);
   const bare = per((x) => x.bare.requestsPerSecond / x.express.requestsPerSecond);
@@ -89,15 +90,16 @@ export function render(r: Results): string {
       : '',
     `| RSS of the app after the list's loads (${at(largest?.size)}) | ${mb(r.rssBytes)} (highest since start, seeding included: ${mb(r.maxRssBytes)}) | ≤ 200 MB | ${verdict(r.rssBytes / 1024 / 1024, 200, false)} |`,
     `| bare node:http ÷ express \`res.send\` (for scale) | ${ratio(bare)} | — | |`,
+    `| the cheapest signed-in page (« Entreprise »: the session with its user, then a small page) ÷ express (what the stack leaves, for scale) | ${ratio(floor)} | — | |`,
     `| complete customers per second (${r.settings.users} people, 4 steps and activation, 10 requests each) | ${fr(r.journey.customersPerSecond, 1)} | — | |`,
     '',
     'Each round, requests per second (p50 / p99 in ms):',
     '',
-    '| Round | node:http | express | GET step 1 | GET step 1, big partner | express POST | POST step 1 |',
-    '|---|---|---|---|---|---|---|',
+    '| Round | node:http | express | Entreprise | GET step 1 | GET step 1, big partner | express POST | POST step 1 |',
+    '|---|---|---|---|---|---|---|---|',
     ...r.rounds.map(
       (x, i) =>
-        `| ${i + 1} | ${(['bare', 'express', 'get', 'getBig', 'expressPost', 'post'] as const)
+        `| ${i + 1} | ${(['bare', 'express', 'floor', 'get', 'getBig', 'expressPost', 'post'] as const)
           .map((k) => `${fr(x[k].requestsPerSecond)} (${x[k].p50} / ${x[k].p99})`)
           .join(' | ')} |`,
     ),

@@ -131,6 +131,13 @@ async function main(): Promise<void> {
       rounds.push({
         bare: await measure('node:http', { ...base, port: e.bare!, path: '/', status: 200 }),
         express: await measure('express res.send', { ...base, port: e.express!, path: '/', status: 200 }),
+        floor: await measure('GET Entreprise', {
+          ...base,
+          port: appPort,
+          path: '/entreprise',
+          headers: cookie(empty),
+          status: 200,
+        }),
         get: await measure('GET étape 1', {
           ...base,
           port: appPort,
