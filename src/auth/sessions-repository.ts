@@ -2,6 +2,7 @@
 // A signed-in request reads its session and its user with its company in one statement: the user
 // id is inside the session's JSON, so the join reads it there (json_extract / ->>), by primary key.
 import { isSqlite, type Db } from '../db/connect';
+import { parseJson, rawRow } from '../db/rows';
 import { toUser, type User, type UserRow } from './users-repository';
 
 export type StoredSession = { data: Record<string, unknown>; user: User | undefined };
@@ -32,10 +33,9 @@ export function sessionsRepository(db: Db) {
 
   return {
     async read(sid: string, now = new Date()): Promise<StoredSession | undefined> {
-      const result = await db.raw(sqlite ? READ.sqlite : READ.postgres, [sid, at(now)]);
-      const row: Row | undefined = sqlite ? result[0] : result.rows[0];
+      const row = await rawRow<Row>(db, sqlite ? READ.sqlite : READ.postgres, [sid, at(now)]);
       if (!row) return undefined;
-      const data = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess;
+      const data = typeof row.sess === 'string' ? parseJson<Record<string, unknown>>(row.sess) : row.sess;
       return { data, user: row.user_id === null ? undefined : userOf(row) };
     },
 
