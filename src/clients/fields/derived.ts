@@ -34,6 +34,13 @@ const listed = placed.filter(
   (p): p is Placed & { field: { listColumn: ListColumn } } => !!p.field.listColumn,
 );
 
+/** A list column's header: its field's listHeader, or else its label. */
+export function listHeaderOf(column: ListColumn): string {
+  const field = listed.find((p) => p.field.listColumn === column)?.field;
+  if (!field) throw new Error(`No field is listed as ${column}`);
+  return field.listHeader ?? field.label;
+}
+
 /** One folded string per customer, searched without regard to case or accents. */
 export function searchTextOf(all: AllAnswers): string {
   return normaliseName(

@@ -33,7 +33,8 @@ export const SIREN: FieldRef = { step: 1, field: 'siren' };
  */
 function addressFields(step: StepNumber & (2 | 3)): Field[] {
   const streetNumberRequired = step === 2;
-  const listed = step === 2 ? ({ listColumn: 'city', searchable: 'words' } as const) : {};
+  const listed =
+    step === 2 ? ({ listColumn: 'city', listHeader: 'Commune', searchable: 'words' } as const) : {};
   const group = 'address';
   const country = { step, field: 'country' };
   const postalCode = { step, field: 'postalCode' };
@@ -133,6 +134,7 @@ export const steps: readonly Step[] = [
       {
         name: 'siren',
         listColumn: 'siren',
+        listHeader: 'SIREN',
         searchable: 'digits',
         label: 'Siren',
         kind: 'siren',

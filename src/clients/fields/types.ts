@@ -76,6 +76,8 @@ export type Field = {
   fixedValue?: string;
   /** Shown in Mes clients, which sorts on it. */
   listColumn?: ListColumn;
+  /** Its header in Mes clients, where SPEC §3 names it otherwise than its label (« SIREN », « Commune »). */
+  listHeader?: string;
   /** Found by « Rechercher »: as words, or as its digits alone (a SIREN typed in groups). */
   searchable?: 'words' | 'digits';
 };
