@@ -4,7 +4,8 @@
 // renameColumn or alter) drops the triggers below; use plain ALTER TABLE statements instead.
 import type { Knex } from 'knex';
 
-const isSqlite = (db: Knex) => db.client.config.client === 'sqlite3';
+// knex types its client any: only its config is read.
+const isSqlite = (db: Knex) => (db.client as { config: Knex.Config }).config.client === 'sqlite3';
 
 // Sort keys are real columns, never NULL, so that keyset paging compares plain values on both
 // databases (SQLite sorts NULLs first, PostgreSQL last). Raison sociale and commune are folded

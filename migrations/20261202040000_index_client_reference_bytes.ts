@@ -4,7 +4,8 @@
 // « CLI-… », so it gets a second one in the "C" collation (byte order) for that seek.
 import type { Knex } from 'knex';
 
-const isSqlite = (db: Knex) => db.client.config.client === 'sqlite3';
+// knex types its client any: only its config is read.
+const isSqlite = (db: Knex) => (db.client as { config: Knex.Config }).config.client === 'sqlite3';
 
 export async function up(db: Knex): Promise<void> {
   if (isSqlite(db)) return;

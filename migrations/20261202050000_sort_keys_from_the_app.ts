@@ -9,7 +9,8 @@ import { listKeysOf } from '../src/clients/fields/derived';
 import type { AllAnswers } from '../src/clients/fields/types';
 import { createSortTriggers } from './20261128190000_index_client_list';
 
-const isSqlite = (db: Knex) => db.client.config.client === 'sqlite3';
+// knex types its client any: only its config is read.
+const isSqlite = (db: Knex) => (db.client as { config: Knex.Config }).config.client === 'sqlite3';
 const SORT_COLUMNS = ['sort_name', 'sort_reference', 'sort_siren', 'sort_city'];
 const BATCH = 1000;
 

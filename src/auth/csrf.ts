@@ -3,9 +3,13 @@
 // visitor when a page actually shows a form.
 import { csrfSync } from 'csrf-sync';
 import { Router } from 'express';
+import { formOf } from '../web/parse';
 
 const { csrfSynchronisedProtection, generateToken } = csrfSync({
-  getTokenFromRequest: (req) => (typeof req.body?._csrf === 'string' ? req.body._csrf : undefined),
+  getTokenFromRequest: (req) => {
+    const token = formOf(req)._csrf;
+    return typeof token === 'string' ? token : undefined;
+  },
 });
 
 export function setUpCsrf(): Router {

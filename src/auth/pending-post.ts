@@ -2,7 +2,7 @@
 // fields wait in a new session and are offered back, for an explicit confirmation, after sign-in.
 import { ErrorRequestHandler, Request, Response } from 'express';
 import { isCsrfError } from './csrf';
-import { storableText } from '../web/parse';
+import { formOf, storableText } from '../web/parse';
 import { safeNextPath } from './safe-redirect';
 
 const MAX_PENDING_FIELDS = 200;
@@ -45,7 +45,7 @@ export function postedFromThisSite(req: Request): boolean {
 
 /** Keeps a signed-out visitor's posted fields in the session and sends them to sign in again. */
 export function keepPostForLater(req: Request, res: Response): void {
-  const fields = Object.entries(req.body ?? {})
+  const fields = Object.entries(formOf(req))
     .filter(([name]) => name !== '_csrf')
     .flatMap(([name, value]) =>
       (Array.isArray(value) ? value : [value]).map((v) => [name, storableText(String(v))]),

@@ -1,5 +1,6 @@
 // Sign-in, sign-out, and the confirmation of a form that was posted after the session expired.
 import { Request, Router } from 'express';
+import { formOf } from '../web/parse';
 import { safeNextPath } from './safe-redirect';
 import type { SignInService } from './sign-in-service';
 
@@ -22,9 +23,10 @@ export function authRoutes(signIn: SignInService): Router {
   });
 
   router.post('/connexion', async (req, res) => {
-    const email = String(req.body.email ?? '').slice(0, 254);
-    const password = String(req.body.password ?? '').slice(0, 1000);
-    const next = safeNextPath(req.body.next, '');
+    const form = formOf(req);
+    const email = String(form.email ?? '').slice(0, 254);
+    const password = String(form.password ?? '').slice(0, 1000);
+    const next = safeNextPath(form.next, '');
     const result = email && password ? await signIn.signIn(email, password) : { ok: false as const };
     if (!result.ok) {
       return res.status(401).render('pages/sign-in', {

@@ -9,7 +9,7 @@ type LiveSession = Session & Partial<SessionData>;
 
 /** The session as express-session compares it: without the cookie (and what was loaded with it). */
 function content(session: LiveSession, without?: string): string {
-  return JSON.stringify(session, function (key, value) {
+  return JSON.stringify(session, function (this: unknown, key: string, value: unknown) {
     if (this === session && (key === 'cookie' || key === 'signedInUser' || key === without)) return undefined;
     return value;
   });

@@ -53,7 +53,7 @@ export class DatabaseSessionStore extends session.Store {
       ? new Date(data.cookie.expires)
       : new Date(Date.now() + (data.cookie?.maxAge ?? DEFAULT_LIFETIME_MS));
     // Nothing loaded with the session is stored with it.
-    const json = JSON.stringify(data, (key, value) => (key === 'signedInUser' ? undefined : value));
+    const json = JSON.stringify(data, (key, value: unknown) => (key === 'signedInUser' ? undefined : value));
     this.settle(this.sessions.write(sid, json, expires), callback);
   }
 

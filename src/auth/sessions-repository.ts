@@ -3,6 +3,7 @@
 // id is inside the session's JSON, so the join reads it there (json_extract / ->>), by primary key.
 import type { Db } from '../db/connect';
 import { prepareStatement } from '../db/prepared';
+import { parseJson } from '../db/rows';
 import { toUser, type User, type UserRow } from './users-repository';
 
 export type StoredSession = { data: Record<string, unknown>; user: User | undefined };
@@ -38,7 +39,7 @@ export function sessionsRepository(db: Db) {
     async read(sid: string, now = new Date()): Promise<StoredSession | undefined> {
       const [row] = await readSession([sid, at(now)]);
       if (!row) return undefined;
-      const data = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess;
+      const data = typeof row.sess === 'string' ? parseJson<Record<string, unknown>>(row.sess) : row.sess;
       return { data, user: row.user_id === null ? undefined : userOf(row) };
     },
 

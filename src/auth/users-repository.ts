@@ -48,7 +48,7 @@ export function usersRepository(db: Db) {
   const selectUsers = () =>
     db('users')
       .join('companies', 'companies.id', 'users.company_id')
-      .select('users.*', 'companies.name as company_name');
+      .select<UserRow[]>('users.*', 'companies.name as company_name');
 
   return {
     async findByEmail(email: string): Promise<User | undefined> {

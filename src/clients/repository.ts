@@ -3,10 +3,14 @@ import type { Knex } from 'knex';
 import { insertedId, type Db } from '../db/connect';
 import { prepareStatement } from '../db/prepared';
 import { isRowId } from '../web/parse';
+import type { ClientEventRow, ClientRow, StoredDate } from '../db/tables';
+import { parseJson } from '../db/rows';
 import type { AllAnswers, Step } from './fields/types';
+import type { StepColumns } from './fields/kinds';
+import type { ListKeys } from './fields/derived';
 import { steps } from './fields/steps';
 
-export type ClientState = 'draft' | 'active' | 'inactive';
+export type ClientState = ClientRow['state'];
 
 export type ClientRecord = {
   id: number;
@@ -34,39 +38,46 @@ export type ClientEvent = {
   detail?: string | null;
 };
 
+/** An event with the e-mail of who did it, as events() selects it. */
+type EventRow = Pick<ClientEventRow, 'action' | 'step' | 'at' | 'detail'> & { user_email: string | null };
+
 /** Who may see which customers: a partner its own company's, staff everyone's. */
 export type Scope = { companyId: number } | 'all';
 
-type ClientRow = Record<string, unknown> & { id: number; answers: string };
+/** A clients row with its company's name, as find() selects it. */
+type FoundRow = ClientRow & { company_name: string };
 
-function toRecord(row: ClientRow): ClientRecord {
-  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+const dateOf = (v: StoredDate) => new Date(v);
+
+function toRecord(row: FoundRow): ClientRecord {
   return {
     id: row.id,
-    companyId: row.company_id as number,
-    companyName: row.company_name as string,
-    state: row.state as ClientState,
-    version: row.version as number,
-    reachedStep: row.reached_step as number,
-    answers: JSON.parse(row.answers || '{}') as AllAnswers,
-    raisonSociale: (row.raison_sociale as string | null) ?? null,
-    reference: (row.reference as string | null) ?? null,
-    siren: (row.siren as string | null) ?? null,
-    mainCity: (row.main_city as string | null) ?? null,
-    createdAt: date(row.created_at)!,
-    updatedAt: date(row.updated_at)!,
-    activatedAt: date(row.activated_at),
+    companyId: row.company_id,
+    companyName: row.company_name,
+    state: row.state,
+    version: row.version,
+    reachedStep: row.reached_step,
+    answers: parseJson<AllAnswers>(row.answers || '{}'),
+    raisonSociale: row.raison_sociale ?? null,
+    reference: row.reference ?? null,
+    siren: row.siren ?? null,
+    mainCity: row.main_city ?? null,
+    createdAt: dateOf(row.created_at),
+    updatedAt: dateOf(row.updated_at),
+    activatedAt: row.activated_at === null ? null : dateOf(row.activated_at),
   };
 }
+
+/** Columns of the clients row kept for the list: the search text, the sort keys, the main commune. */
+export type ListColumns = ListKeys & { main_city?: string | null };
 
 export type StepWrite = {
   step: Step;
   /** The step table's typed columns. */
-  columns: Record<string, unknown>;
+  columns: StepColumns;
   answers: AllAnswers;
   reachedStep: number;
-  /** Columns of the clients row kept for the list (main commune, search text). */
-  listColumns: Record<string, unknown>;
+  listColumns: ListColumns;
   userId: number;
   /** The last step of a complete draft: saved and activated in the same transaction. */
   activate?: boolean;
@@ -79,8 +90,8 @@ export type ImportedCustomer = {
   state: 'active' | 'draft';
   reference: string;
   answers: AllAnswers;
-  columns: Record<Step['table'], Record<string, unknown>>;
-  listColumns: Record<string, unknown>;
+  columns: Record<Step['table'], StepColumns>;
+  listColumns: ListColumns;
 };
 
 export type ImportedClient = { id: number; reference: string; state: ImportedCustomer['state'] };
@@ -120,7 +131,7 @@ export function clientsRepository(db: Db) {
   const highestReference = prepareStatement<{ reference: string }>(db, HIGHEST_REFERENCE);
   const customersWithSiren = prepareStatement<{ id: number; raison_sociale: string | null }>(db, SAME_SIREN);
 
-  function scoped(query: Knex.QueryBuilder, scope: Scope) {
+  function scoped<TRecord extends object, TResult>(query: Knex.QueryBuilder<TRecord, TResult>, scope: Scope) {
     return scope === 'all' ? query : query.where('clients.company_id', scope.companyId);
   }
 
@@ -178,7 +189,7 @@ export function clientsRepository(db: Db) {
       const row = await scoped(
         db('clients')
           .join('companies', 'companies.id', 'clients.company_id')
-          .select('clients.*', 'companies.name as company_name')
+          .select<FoundRow[]>('clients.*', 'companies.name as company_name')
           .where('clients.id', id),
         scope,
       ).first();
@@ -225,7 +236,7 @@ export function clientsRepository(db: Db) {
         db.transaction(async (trx) => {
           const at = now();
           const stepColumns = write.step.table === 'clients' ? write.columns : {};
-          const activation = write.activate ? { state: 'active', activated_at: at } : {};
+          const activation = write.activate ? { state: 'active' as const, activated_at: at } : {};
           const updated = await trx('clients')
             .where({ id: clientId, version: expectedVersion, ...(write.activate ? { state: 'draft' } : {}) })
             .update({
@@ -254,9 +265,7 @@ export function clientsRepository(db: Db) {
       const query = db('clients').where({ company_id: companyId, reference }).first('id', 'raison_sociale');
       if (exceptId) query.whereNot('id', exceptId);
       const row = await query;
-      return row
-        ? { id: row.id as number, raisonSociale: (row.raison_sociale as string | null) ?? '' }
-        : undefined;
+      return row ? { id: row.id, raisonSociale: row.raison_sociale ?? '' } : undefined;
     },
 
     /**
@@ -284,7 +293,7 @@ export function clientsRepository(db: Db) {
      * declared sizes from either database once). Nothing longer than its column may reach a write:
      * PostgreSQL would refuse it with an error where SQLite would keep it.
      */
-    async overlongColumns(table: Step['table'], columns: Record<string, unknown>): Promise<string[]> {
+    async overlongColumns(table: Step['table'], columns: StepColumns): Promise<string[]> {
       const limits = await columnLimits(table);
       return Object.entries(columns)
         .filter(([name, value]) => typeof value === 'string' && value.length > (limits[name] ?? Infinity))
@@ -304,7 +313,7 @@ export function clientsRepository(db: Db) {
           { column: 'client_events.at', order: 'desc' },
           { column: 'client_events.id', order: 'desc' },
         ])
-        .select(
+        .select<EventRow[]>(
           'client_events.action',
           'client_events.step',
           'client_events.at',

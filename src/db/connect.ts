@@ -5,6 +5,8 @@ import path from 'node:path';
 import knex, { Knex } from 'knex';
 import { migrationSource } from '../../migrations';
 import { maskQuoted, scrubQueryError } from './errors';
+// The tables' row types, declared to knex.
+export type * from './tables';
 
 export type Db = Knex;
 
@@ -103,8 +105,18 @@ function openSqlite(filename: string, { statementTimeoutMs, log }: DatabaseOptio
 
 type SqliteConnection = { exec(sql: string, cb: (err: Error | null) => void): void };
 
+/** The members of knex's client (which knex types any) that we use, typed once. */
+type KnexClient = {
+  config: Knex.Config;
+  /** A connection of the driver's own (a sqlite3 Database, a pg Client), taken from the pool. */
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<void>;
+};
+
+export const clientOf = (db: Db): KnexClient => db.client as KnexClient;
+
 export function isSqlite(db: Db): boolean {
-  return db.client.config.client === 'sqlite3';
+  return clientOf(db).config.client === 'sqlite3';
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -8,7 +8,7 @@
 // builds an index far faster than a million inserts into it (PostgreSQL took 467 s for a million
 // with them, five times SQLite).
 import type { Database, Statement } from 'sqlite3';
-import { insertedId, isSqlite, type Db } from '../db/connect';
+import { clientOf, insertedId, isSqlite, type Db } from '../db/connect';
 import type { SeedBatch, SeedPartner, TableRows } from './customers';
 
 // Below SQLite's 32,766 bound parameters per statement (and PostgreSQL's 65,535).
@@ -156,7 +156,7 @@ export function seedRepository(db: Db) {
         .select('type', 'name', 'sql');
       for (const o of dropped) await db.raw(`drop ${o.type} "${o.name}"`);
       try {
-        const conn = (await db.client.acquireConnection()) as Database;
+        const conn = (await clientOf(db).acquireConnection()) as Database;
         const driver = sqliteRun(conn);
         try {
           await load(async (batch) => {
@@ -171,7 +171,7 @@ export function seedRepository(db: Db) {
           });
         } finally {
           driver.finalize();
-          await db.client.releaseConnection(conn);
+          await clientOf(db).releaseConnection(conn);
         }
       } finally {
         onStage('index');
@@ -208,7 +208,7 @@ async function bulkLoadPostgres(
     where schemaname = current_schema() and tablename = 'clients' and indexname not in
       (select conname from pg_constraint where conrelid = 'clients'::regclass)`,
   );
-  const conn = (await db.client.acquireConnection()) as PgConnection;
+  const conn = (await clientOf(db).acquireConnection()) as PgConnection;
   const run: Run = async (sql, bindings) => void (await conn.query(sql, bindings));
   try {
     for (const index of dropped) await run(`drop index "${index.indexname}"`, []);
@@ -235,7 +235,7 @@ async function bulkLoadPostgres(
       await run(`select setval(pg_get_serial_sequence('clients', 'id'), (select max(id) from clients))`, []);
     }
   } finally {
-    await db.client.releaseConnection(conn);
+    await clientOf(db).releaseConnection(conn);
   }
   onStage('statistiques');
   await db.raw('analyze');

@@ -4,6 +4,7 @@
 import { ErrorRequestHandler, RequestHandler } from 'express';
 import { isCsrfError } from '../auth/csrf';
 import { describeError, isDatabaseUnavailable } from '../db/errors';
+import { formOf } from './parse';
 
 export class NotFoundError extends Error {
   status = 404;
@@ -31,11 +32,12 @@ export function errorHandler(opts: { production: boolean }): ErrorRequestHandler
         .render('pages/errors/unavailable', {
           title: 'Service momentanément indisponible',
           resend:
-            req.method === 'POST' ? { action: req.originalUrl, fields: postedFields(req.body) } : undefined,
+            req.method === 'POST'
+              ? { action: req.originalUrl, fields: postedFields(formOf(req)) }
+              : undefined,
         });
     }
-    const status =
-      typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const status = statusOf(err);
     if (status === 500) req.log?.error({ err }, 'erreur non traitée');
     if (status === 413) {
       return res.status(413).render('pages/errors/too-large', { title: 'Formulaire trop volumineux' });
@@ -52,6 +54,12 @@ export function errorHandler(opts: { production: boolean }): ErrorRequestHandler
 const MAX_RESENT_FIELDS = 500;
 
 /** What was posted, as hidden fields of a « Renvoyer le formulaire » button: nothing typed is lost. */
+/** A client error's own status (a 400, a 413 from the body parser); 500 for anything else. */
+function statusOf(err: unknown): number {
+  const status = typeof err === 'object' && err !== null && 'status' in err ? err.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+}
+
 function postedFields(body: unknown): [string, string][] {
   if (typeof body !== 'object' || body === null) return [];
   return Object.entries(body)

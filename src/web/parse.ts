@@ -1,6 +1,7 @@
 // Values from a request, parsed to what their column holds before anything reaches the database.
 // SQLite takes almost anything; PostgreSQL refuses an integer out of range or a NUL in a text with
 // an error, which would be a 500. Parsed here, both engines see the same, valid values.
+import type { Request } from 'express';
 
 /** The largest value of an `integer` column (PostgreSQL's int4; knex's increments). */
 export const MAX_INTEGER = 2_147_483_647;
@@ -41,6 +42,15 @@ export function storableText(text: string): string {
 }
 
 type Body = Record<string, unknown>;
+
+/**
+ * A request's posted form, as the body parsers give it (express types it any): fields of unknown
+ * shape, each read through one of the parsers here. Empty when nothing was posted.
+ */
+export function formOf(req: Request): Body {
+  const body: unknown = req.body;
+  return typeof body === 'object' && body !== null ? (body as Body) : {};
+}
 
 /** A posted form with every value storable; `cleaned` says whether anything had to be removed. */
 export function storableBody(body: Body | undefined): { body: Body; cleaned: boolean } {

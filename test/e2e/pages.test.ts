@@ -1,6 +1,7 @@
 // SPEC §6 on every page, error states included: axe finds nothing (WCAG 2.1 AA), the HTML is valid,
 // and the HTML plus its CSS stays under 14 KB compressed.
 import type { Page } from 'playwright-core';
+import type { ClientState } from '../../src/clients/repository';
 import {
   expectAccessible,
   expectLightweight,
@@ -31,9 +32,9 @@ async function withCustomers(
   return page;
 }
 
-async function idInState(ids: number[], state: string): Promise<number> {
+async function idInState(ids: number[], state: ClientState): Promise<number> {
   const row = await e2e.t.db('clients').whereIn('id', ids).andWhere({ state }).first('id');
-  return row.id;
+  return row!.id;
 }
 
 /** The partner's own draft, started in the browser and saved with « Enregistrer en brouillon ». */
@@ -120,7 +121,7 @@ const PAGES: { name: string; h1: string | RegExp; open: () => Promise<Page> }[] 
     h1: /^Supprimer le brouillon/,
     open: async () => {
       const page = await withOwnDraft();
-      const id = (await e2e.t.db('clients').orderBy('id', 'desc').first('id')).id;
+      const id = (await e2e.t.db('clients').orderBy('id', 'desc').first('id'))!.id;
       await page.goto(e2e.url(`/clients/${id}/supprimer`));
       return page;
     },
@@ -139,7 +140,7 @@ const PAGES: { name: string; h1: string | RegExp; open: () => Promise<Page> }[] 
     h1: 'Nouveau client final',
     open: async () => {
       const page = await withOwnDraft();
-      const id = (await e2e.t.db('clients').orderBy('id', 'desc').first('id')).id;
+      const id = (await e2e.t.db('clients').orderBy('id', 'desc').first('id'))!.id;
       await page.goto(e2e.url(`/clients/${id}/etape/1`));
       // Someone else saves meanwhile.
       await e2e.t.db('clients').where({ id }).increment('version', 1);

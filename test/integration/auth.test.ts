@@ -72,7 +72,7 @@ describe('sign-in', () => {
     const sixth = await new Browser(t.app).signIn(user.email, user.password);
     expect(sixth.status).toBe(401);
     const row = await t.db('users').where({ email: user.email }).first();
-    expect(new Date(row.locked_until).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(new Date(row!.locked_until!).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
   });
 
   it('unlocks once the 15 minutes are over, and a success resets the count', async () => {
@@ -84,8 +84,8 @@ describe('sign-in', () => {
     const page = await new Browser(t.app).signIn(user.email, user.password);
     expect(page.url).toBe('/clients');
     const row = await t.db('users').where({ email: user.email }).first();
-    expect(row.failed_sign_ins).toBe(0);
-    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row!.failed_sign_ins).toBe(0);
+    expect(row!.password_hash).toMatch(/^\$argon2id\$/);
   });
 
   it('gives a new session id at sign-in', async () => {
@@ -172,12 +172,11 @@ describe('sign-in', () => {
     const user = await t.createUser();
     const browser = new Browser(t.app);
     await browser.signIn(user.email, user.password);
-    const userId = (await t.db('users').where({ email: user.email }).first('id')).id;
+    const userId = (await t.db('users').where({ email: user.email }).first('id'))!.id;
     const row = async () => {
       for (const r of await t.db('sessions').select('sid', 'sess', 'expired')) {
         const sess = typeof r.sess === 'string' ? JSON.parse(r.sess) : r.sess;
-        if (sess.userId === userId)
-          return { sid: r.sid as string, sess, expired: new Date(r.expired).getTime() };
+        if (sess.userId === userId) return { sid: r.sid, sess, expired: new Date(r.expired).getTime() };
       }
       throw new Error('pas de session');
     };
@@ -271,7 +270,7 @@ describe('a form posted after the 12 hours of a sign-in', () => {
     const browser = new Browser(t.app);
     await browser.signIn(user.email, user.password);
     const form = await browser.get('/clients/nouveau?nouveau=1');
-    const userId = (await t.db('users').where({ email: user.email }).first('id')).id;
+    const userId = (await t.db('users').where({ email: user.email }).first('id'))!.id;
     for (const row of await t.db('sessions').select('sid', 'sess')) {
       const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess;
       if (sess.userId !== userId) continue;

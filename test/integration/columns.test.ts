@@ -1,5 +1,6 @@
 // Every field's declared maximum against the column that stores it, on the real database: a value
 // the check lets through always fits (PostgreSQL would refuse it, SQLite would keep it whole).
+import type { Knex } from 'knex';
 import { storedMaxOf } from '../../src/clients/fields/kinds';
 import { steps } from '../../src/clients/fields/steps';
 import { columnOf } from '../../src/clients/fields/types';
@@ -18,7 +19,8 @@ const fields = steps.flatMap((step) =>
 );
 
 it.each(fields)('%s holds the longest value its field stores', async (_name, table, field) => {
-  const column = (await t.db(table).columnInfo())[columnOf(field)];
+  const info: Partial<Record<string, Knex.ColumnInfo>> = await t.db(table).columnInfo();
+  const column = info[columnOf(field)];
   expect(column).toBeDefined();
   const declared = storedMaxOf(field);
   const size = column!.maxLength === null ? undefined : Number(column!.maxLength);

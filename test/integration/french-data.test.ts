@@ -45,7 +45,7 @@ describe('SIREN and SIRET', () => {
       .db('clients')
       .where({ id: idFromUrl(page.url) })
       .first();
-    expect(row.siren).toBe('552081317');
+    expect(row!.siren).toBe('552081317');
     expect(text(page, 'main')).toContain('FR03552081317');
   });
 
@@ -73,7 +73,7 @@ describe('phone numbers', () => {
       .db('sites')
       .where({ client_id: idFromUrl(page.url) })
       .first();
-    expect([site.phone, site.fax]).toEqual(['+33247271234', '+33247271299']);
+    expect([site!.phone, site!.fax]).toEqual(['+33247271234', '+33247271299']);
     expect(text(page, 'main')).toContain('02 47 27 12 34');
   });
 
@@ -85,10 +85,10 @@ describe('phone numbers', () => {
     });
     const id = idFromUrl(page.url);
     const site = await t.db('sites').where({ client_id: id }).first();
-    expect(site.phone).toBe('+590590821234');
-    expect(site.city).toBe('Pointe-à-Pitre');
+    expect(site!.phone).toBe('+590590821234');
+    expect(site!.city).toBe('Pointe-à-Pitre');
     const admin = await t.db('contacts').where({ client_id: id }).first();
-    expect(admin.mobile).toBe('+590690123456');
+    expect(admin!.mobile).toBe('+590690123456');
   });
 
   it('reads a Martinique landline for a site in Martinique', async () => {
@@ -106,8 +106,8 @@ describe('phone numbers', () => {
       .db('sites')
       .where({ client_id: idFromUrl(result.url) })
       .first();
-    expect(site.phone).toBe('+596596631234');
-    expect(site.country).toBe('MQ');
+    expect(site!.phone).toBe('+596596631234');
+    expect(site!.country).toBe('MQ');
   });
 
   it('refuses a landline as « Mobile », with an example', async () => {
@@ -129,7 +129,7 @@ describe('phone numbers', () => {
       .db('contacts')
       .where({ client_id: idFromUrl(page.url) })
       .first();
-    expect(admin.mobile).toBe('+262692123456');
+    expect(admin!.mobile).toBe('+262692123456');
   });
 });
 
@@ -153,7 +153,7 @@ describe('postal codes and communes', () => {
       .db('sites')
       .where({ client_id: idFromUrl(result.url) })
       .first();
-    expect([site.city, site.city_insee]).toEqual([name, insee]);
+    expect([site!.city, site!.city_insee]).toEqual([name, insee]);
   });
 
   it('refuses a postal code that does not exist, and a commune that is not the postal code’s', async () => {
@@ -199,7 +199,7 @@ describe('postal codes and communes', () => {
       .db('sites')
       .where({ client_id: idFromUrl(result.url) })
       .first();
-    expect([site.country, site.postal_code, site.city, site.phone]).toEqual([
+    expect([site!.country, site!.postal_code, site!.city, site!.phone]).toEqual([
       'BE',
       '1050',
       'Ixelles',
@@ -249,7 +249,7 @@ describe('IBAN, amounts, web addresses, legal forms', () => {
       .db('clients')
       .where({ id: idFromUrl(result.url) })
       .first();
-    expect(Number(row.deposit_cents)).toBe(cents);
+    expect(Number(row!.deposit_cents)).toBe(cents);
   });
 
   it('offers the legal forms as « SIGLE - Libellé » and stores the INSEE code', async () => {
@@ -266,7 +266,7 @@ describe('IBAN, amounts, web addresses, legal forms', () => {
       .db('clients')
       .where({ id: idFromUrl(result.url) })
       .first();
-    expect(row.legal_form).toBe('5710');
+    expect(row!.legal_form).toBe('5710');
   });
 
   it('refuses a web address that is not one, with an example', async () => {
@@ -316,7 +316,7 @@ describe('French data in every territory (issue 9)', () => {
       phone: '+33 596 63 12 34',
     });
     expect(result.$('form h2').text()).toBe('CRÉATION DU POINT DE FACTURATION');
-    expect((await sitesOf(result))[0].phone).toBe('+596596631234');
+    expect((await sitesOf(result))[0]!.phone).toBe('+596596631234');
   });
 
   it('gives the example of the address’s territory when Téléphone is left empty', async () => {
@@ -353,7 +353,7 @@ describe('French data in every territory (issue 9)', () => {
       .db('billing_points')
       .where({ client_id: idFromUrl(result.url) })
       .first();
-    expect(billing.bic).toBe(stored);
+    expect(billing!.bic).toBe(stored);
   });
 
   it('keeps the commune it found when another field of the step is wrong', async () => {
@@ -400,7 +400,7 @@ describe('French data in every territory (issue 9)', () => {
     const saved = await submitStep(browser, switched, {});
     expect(saved.$('form h2').text()).toBe('CRÉATION DU POINT DE FACTURATION');
     const site = (await sitesOf(saved))[0];
-    expect([site.country, site.postal_code, site.city, site.phone]).toEqual([
+    expect([site!.country, site!.postal_code, site!.city, site!.phone]).toEqual([
       'MC',
       '98000',
       'Monaco',
@@ -435,13 +435,13 @@ describe('French data in every territory (issue 9)', () => {
     const client = await t.db('clients').where({ id }).first();
     const site = await t.db('sites').where({ client_id: id }).first();
     const billing = await t.db('billing_points').where({ client_id: id }).first();
-    expect(client.siren).toBe('732829320');
-    expect([site.siret, site.phone, site.postal_code, site.city]).toEqual([
+    expect(client!.siren).toBe('732829320');
+    expect([site!.siret, site!.phone, site!.postal_code, site!.city]).toEqual([
       '73282932000074',
       '+33247271234',
       '37550',
       'Saint-Avertin',
     ]);
-    expect([billing.iban, billing.bic]).toEqual(['FR7630006000011234567890189', 'BNPAFRPP']);
+    expect([billing!.iban, billing!.bic]).toEqual(['FR7630006000011234567890189', 'BNPAFRPP']);
   });
 });

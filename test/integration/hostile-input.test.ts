@@ -74,9 +74,9 @@ describe('ids, versions and filters beyond what their column holds', () => {
       expect(posted.status).toBe(400);
       expect(posted.$('#raisonSociale').val()).toBe('Tapé après coup');
       expect(posted.$('input[name=version]').val()).toBe(
-        String((await t.db('clients').where({ id }).first()).version),
+        String((await t.db('clients').where({ id }).first())!.version),
       );
-      expect((await t.db('clients').where({ id }).first()).raison_sociale).toBe('Version Martin');
+      expect((await t.db('clients').where({ id }).first())!.raison_sociale).toBe('Version Martin');
     },
   );
 
@@ -87,7 +87,7 @@ describe('ids, versions and filters beyond what their column holds', () => {
       const posted = await a.post(`/clients/${clientId}/desactiver`, { version });
       expect(posted.status).toBe(400);
       expect(text(posted, 'h1')).toBe('Requête invalide');
-      expect((await t.db('clients').where({ id: clientId }).first()).state).toBe('active');
+      expect((await t.db('clients').where({ id: clientId }).first())!.state).toBe('active');
     },
   );
 });
@@ -138,7 +138,7 @@ describe('NUL characters', () => {
     expect(step2.url).toBe(`/clients/${id}/etape/2`);
     const step3 = await submitStep(a, step2, { ...STEP_ANSWERS[2], street: 'rue de la\u0000 Paix' });
     expect(step3.url).toBe(`/clients/${id}/etape/3`);
-    expect((await t.db('sites').where({ client_id: id }).first()).street).toBe('rue de la Paix');
+    expect((await t.db('sites').where({ client_id: id }).first())!.street).toBe('rue de la Paix');
   });
 
   it('in the list’s search and the export’s is ignored', async () => {
@@ -176,8 +176,8 @@ describe('a web address longer than its column once normalised', () => {
     const draft = await submitStep(a, refused, {}, 'brouillon');
     expect(draft.url).toBe('/clients?etat=brouillon');
     const row = await t.db('clients').orderBy('id', 'desc').first();
-    expect(row.website).toBeNull();
-    expect(JSON.parse(row.answers)[1].website).toBe(typed);
+    expect(row!.website).toBeNull();
+    expect(JSON.parse(row!.answers)[1].website).toBe(typed);
   });
 });
 
@@ -267,7 +267,7 @@ describe('the suggested reference', () => {
       'CLI-0001234',
       'CLI-000122',
     ]) {
-      await t.db('clients').insert({ company_id: company.id, reference, created_at: at, updated_at: at });
+      await t.db('clients').insert({ company_id: company!.id, reference, created_at: at, updated_at: at });
     }
     const browser = new Browser(t.app);
     await browser.signIn(user.email, user.password);
@@ -280,7 +280,7 @@ describe('the suggested reference', () => {
     const company = await t.db('companies').where({ name: user.company }).first();
     const at = new Date().toISOString();
     for (const reference of ['CLI-999999', 'CLI-1000000']) {
-      await t.db('clients').insert({ company_id: company.id, reference, created_at: at, updated_at: at });
+      await t.db('clients').insert({ company_id: company!.id, reference, created_at: at, updated_at: at });
     }
     const browser = new Browser(t.app);
     await browser.signIn(user.email, user.password);

@@ -78,7 +78,7 @@ describe.each(steps.map((s) => [s.number, s] as const))('step %i, every field', 
     let page = await a.get('/clients/nouveau?nouveau=1');
     for (let i = 1; i < n; i++) page = await submitStep(a, page, STEP_ANSWERS[i]!);
     await submitStep(a, page, STEP_ANSWERS[n]!, 'brouillon');
-    id = Number((await t.db('clients').orderBy('id', 'desc').first('id')).id);
+    id = Number((await t.db('clients').orderBy('id', 'desc').first('id'))!.id);
   });
 
   it('a draft saves whatever arrives and reads back exactly; « continuer » saves or says why (400)', async () => {
@@ -205,6 +205,6 @@ describe('the list, the export, sign-in and confirmations', () => {
     );
     // Whatever was posted, the customer was never deactivated by a version it was not read at.
     const row = await t.db('clients').where({ id: activeId }).first();
-    expect(['active', 'inactive']).toContain(row.state);
+    expect(['active', 'inactive']).toContain(row!.state);
   });
 });

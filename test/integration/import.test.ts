@@ -215,24 +215,24 @@ describe('a French Excel CSV (Windows-1252, « ; », no BOM)', () => {
 
     const crepe = await t.db('clients').where({ reference: 'CP-001' }).first();
     expect(crepe).toMatchObject({ state: 'active', siren: '732829320', main_city: 'Saint-Avertin' });
-    const site = await t.db('sites').where({ client_id: crepe.id }).first();
+    const site = await t.db('sites').where({ client_id: crepe!.id }).first();
     expect(site).toMatchObject({
       phone: '+33247271234',
       city_insee: '37208',
       street: 'rue de la République',
     });
-    const billing = await t.db('billing_points').where({ client_id: crepe.id }).first();
+    const billing = await t.db('billing_points').where({ client_id: crepe!.id }).first();
     expect(billing).toMatchObject({ payment_method: 'cheque', account_holder: 'Crêperie Bénédicte' });
-    const show = await a.get(`/clients/${crepe.id}`);
+    const show = await a.get(`/clients/${crepe!.id}`);
     expect(show.html).toContain('Importé depuis clients-excel.csv');
     // Found by « Rechercher », like a customer typed in.
     expect(await listed(a, '/clients?q=crêperie')).toEqual(['Crêperie Bénédicte']);
 
     const draft = await t.db('clients').where({ reference: 'CP-002' }).first();
-    expect(JSON.parse(draft.answers)[1].siren).toBe('123 456 789');
-    expect(JSON.parse(draft.answers)[4].email).toBe('anais@');
+    expect(JSON.parse(draft!.answers)[1].siren).toBe('123 456 789');
+    expect(JSON.parse(draft!.answers)[4].email).toBe('anais@');
     // « Reprendre la saisie » opens its first step with a problem, what was typed shown.
-    const resume = await a.get(`/clients/${draft.id}/etape/1`);
+    const resume = await a.get(`/clients/${draft!.id}/etape/1`);
     expect(resume.$('#siren').val()).toBe('123 456 789');
   });
 
@@ -291,8 +291,8 @@ it('an .xlsx written by exceljs, a formula kept as its text, numbers as typed', 
   const page = await upload(a, 'clients.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
   expect(count(page)[0]).toMatch(/^2 clients seront créés/);
   await confirm(a, page);
-  expect((await t.db('clients').where({ reference: 'XL-2' }).first()).raison_sociale).toBe('=A2&" bis"');
-  expect((await t.db('clients').where({ reference: 'XL-1' }).first()).main_city).toBe('Saint-Avertin');
+  expect((await t.db('clients').where({ reference: 'XL-2' }).first())!.raison_sociale).toBe('=A2&" bis"');
+  expect((await t.db('clients').where({ reference: 'XL-1' }).first())!.main_city).toBe('Saint-Avertin');
 });
 
 it('the model downloads with the export’s headers and re-imports as one « Activé(e) » customer', async () => {
@@ -366,8 +366,8 @@ it('a postal code with several communes and no commune column gives a draft whos
   expect(page.$('tbody').text()).toContain('Renseignez « Commune de l’adresse »');
   await confirm(a, page);
   const draft = await t.db('clients').where({ reference: 'PC-1' }).first();
-  expect(draft.state).toBe('draft');
-  const step2 = await a.get(`/clients/${draft.id}/etape/2`);
+  expect(draft!.state).toBe('draft');
+  const step2 = await a.get(`/clients/${draft!.id}/etape/2`);
   expect(step2.$('select#city option').length).toBeGreaterThan(1);
 });
 
@@ -553,7 +553,7 @@ describe('confirming', () => {
     const id = Number(page.url.split('/').pop());
     // As if a confirmation had written line 2 (and counted it), then its process had died.
     const dying = {
-      status: 'importing',
+      status: 'importing' as const,
       progress: 2,
       result: JSON.stringify({ active: 1, draft: 0, skipped: 0 }),
     };

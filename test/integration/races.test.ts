@@ -49,7 +49,7 @@ describe('the final step pressed many times at once', () => {
     expect(confirmation.$('h1').text().trim()).toBe('Votre client est créé.');
     const events = await t.db('client_events').where({ client_id: id, action: 'activated' });
     expect(events).toHaveLength(1);
-    expect((await t.db('clients').where({ id }).first()).state).toBe('active');
+    expect((await t.db('clients').where({ id }).first())!.state).toBe('active');
   });
 
   it('a different step 4 posted over the activation is refused as a change made meanwhile (409)', async () => {
@@ -59,7 +59,7 @@ describe('the final step pressed many times at once', () => {
     expect((await postRaw(browser, url, fields, page)).status).toBe(303);
     const other = await postRaw(browser, url, { ...fields, parcours: '', lastName: 'Durand' }, page);
     expect(other.status).toBe(409);
-    expect((await t.db('contacts').where({ client_id: id }).first()).last_name).toBe('Martin');
+    expect((await t.db('contacts').where({ client_id: id }).first())!.last_name).toBe('Martin');
   });
 });
 
@@ -93,8 +93,8 @@ describe('a crash between saving the last step and activating', () => {
       await removeFault();
     }
     const after = await t.db('clients').where({ id }).first();
-    expect(after.state).toBe('draft');
-    expect(after.version).toBe(before.version);
+    expect(after!.state).toBe('draft');
+    expect(after!.version).toBe(before!.version);
     expect(await t.db('contacts').where({ client_id: id })).toEqual([]);
     // No customer anywhere is complete (step 4 saved) yet still a draft.
     const stranded = await t
@@ -105,7 +105,7 @@ describe('a crash between saving the last step and activating', () => {
 
     const resent = await postRaw(browser, `/clients/${id}/etape/4`, fields, page);
     expect(resent.headers.location).toBe(`/clients/${id}/cree`);
-    expect((await t.db('clients').where({ id }).first()).state).toBe('active');
+    expect((await t.db('clients').where({ id }).first())!.state).toBe('active');
   });
 
   it('a draft left with its last step saved but not activated (by an older version) is finished by the same form', async () => {
@@ -114,11 +114,11 @@ describe('a crash between saving the last step and activating', () => {
     // What a crash between the two transactions of the past left behind: step 4 saved, version moved on.
     const saved = await postRaw(browser, `/clients/${id}/etape/4`, { ...fields, action: 'brouillon' }, page);
     expect(saved.status).toBe(303);
-    expect((await t.db('clients').where({ id }).first()).state).toBe('draft');
+    expect((await t.db('clients').where({ id }).first())!.state).toBe('draft');
     const resent = await postRaw(browser, `/clients/${id}/etape/4`, fields, page);
     expect(resent.status).toBe(303);
     expect(resent.headers.location).toBe(`/clients/${id}/cree`);
-    expect((await t.db('clients').where({ id }).first()).state).toBe('active');
+    expect((await t.db('clients').where({ id }).first())!.state).toBe('active');
   });
 });
 
@@ -143,7 +143,7 @@ describe('two colleagues of the same partner pressing « + » at once', () => {
     const company = await t.db('companies').where({ name: 'Réseau Commun' }).first();
     const references = await t
       .db('clients')
-      .where({ company_id: company.id })
+      .where({ company_id: company!.id })
       .orderBy('id')
       .pluck('reference');
     expect(references).toHaveLength(2);
@@ -175,7 +175,7 @@ describe('two colleagues of the same partner pressing « + » at once', () => {
     expect(refused.text).toContain('Cette référence est déjà utilisée par le client « Boulangerie Martin »');
     expect(refused.text).toContain('value="MAISON-1"');
     const company = await t.db('companies').where({ name: 'Réseau Tapé' }).first();
-    expect(await t.db('clients').where({ company_id: company.id }).pluck('reference')).toEqual(['MAISON-1']);
+    expect(await t.db('clients').where({ company_id: company!.id }).pluck('reference')).toEqual(['MAISON-1']);
   });
 });
 
@@ -224,16 +224,16 @@ describe('sign-in attempts at once', () => {
             }),
         ),
       );
-      const checked = verify.mock.calls.filter(([hash]) => hash === row.password_hash).length;
+      const checked = verify.mock.calls.filter(([hash]) => hash === row!.password_hash).length;
       verify.mockRestore();
       expect(checked).toBeLessThanOrEqual(5);
       const signedIn = results.filter((r) => r.status === 303).length;
       expect(signedIn).toBeLessThanOrEqual(1);
       expect(results.filter((r) => r.status === 401)).toHaveLength(20 - signedIn);
-      const after = await t.db('users').where({ id: row.id }).first();
+      const after = await t.db('users').where({ id: row!.id }).first();
       // Either the right one was among the first five checked (and reset the count), or the account is locked.
-      if (signedIn === 0) expect(new Date(after.locked_until).getTime()).toBeGreaterThan(Date.now());
-      else expect(after.locked_until).toBeNull();
+      if (signedIn === 0) expect(new Date(after!.locked_until!).getTime()).toBeGreaterThan(Date.now());
+      else expect(after!.locked_until).toBeNull();
     } finally {
       await second.services.db.destroy();
     }

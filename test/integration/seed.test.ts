@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { seed } from '../../src/cli/seed';
 import { kindOf } from '../../src/clients/fields/kinds';
-import { columnOf, type AllAnswers } from '../../src/clients/fields/types';
+import type { AllAnswers } from '../../src/clients/fields/types';
 import { steps } from '../../src/clients/fields/steps';
 import { validateStep } from '../../src/clients/fields/validation';
 import { listKeysOf, problemsOf } from '../../src/clients/fields/derived';
 import { openDatabase } from '../../src/db/connect';
+import type { StepTableRow } from '../../src/db/tables';
 import { Browser, Page } from '../support/browser';
 import { runScript } from '../support/processes';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -52,7 +53,7 @@ describe('the seeded database', () => {
       page = await browser.get(next);
     }
     expect(new Set(seen).size).toBe(mine);
-    const companyId = (await t.db('users').where({ email: 'partenaire-001@seed.myopenip.test' }).first())
+    const companyId = (await t.db('users').where({ email: 'partenaire-001@seed.myopenip.test' }).first())!
       .company_id;
     expect(mine).toBe(Number(byCompany.find((r) => r.company_id === companyId)!.n));
   });
@@ -68,9 +69,9 @@ describe('the seeded database', () => {
       );
     }
     const one = await t.db('clients').where({ state: 'active' }).first();
-    for (const q of [one.raison_sociale, one.siren.replace(/(\d{3})(?=\d)/g, '$1 '), one.main_city]) {
+    for (const q of [one!.raison_sociale!, one!.siren!.replace(/(\d{3})(?=\d)/g, '$1 '), one!.main_city!]) {
       const found = await staff.get(`/clients?q=${encodeURIComponent(q)}`);
-      expect(found.$(`a[href="/clients/${one.id}"]`).length).toBe(1);
+      expect(found.$(`a[href="/clients/${one!.id}"]`).length).toBe(1);
     }
   });
 
@@ -81,8 +82,10 @@ describe('the seeded database', () => {
       expect(problemsOf(answers)).toEqual(new Map());
       // The search text and sort keys the wizard would have written.
       const keys = listKeysOf(answers);
-      expect(Object.fromEntries(Object.keys(keys).map((k) => [k, client[k]]))).toEqual(keys);
-      const children: Record<string, Record<string, unknown>> = {
+      expect(Object.fromEntries(Object.keys(keys).map((k) => [k, client[k as keyof typeof client]]))).toEqual(
+        keys,
+      );
+      const children: Record<string, StepTableRow | undefined> = {
         clients: client,
         sites: await t.db('sites').where({ client_id: client.id }).first(),
         billing_points: await t.db('billing_points').where({ client_id: client.id }).first(),
@@ -92,9 +95,7 @@ describe('the seeded database', () => {
         const { values } = validateStep(step, answers[step.number]!, answers);
         for (const field of step.fields.filter((f) => f.kind !== 'fixed')) {
           const kind = kindOf(field);
-          const expected = kind.toColumns
-            ? kind.toColumns(values[field.name] ?? null, field)
-            : { [columnOf(field)]: values[field.name] ?? null };
+          const expected = kind.toColumns(values[field.name] ?? null, field);
           for (const [column, value] of Object.entries(expected)) {
             // SQLite gives booleans as 0/1, PostgreSQL bigints as strings.
             const plain = (v: unknown) => (typeof v === 'boolean' ? Number(v) : (v ?? null));
@@ -109,12 +110,12 @@ describe('the seeded database', () => {
 
   it('leaves drafts incomplete where the list says to resume them, with their history', async () => {
     const draft = await t.db('clients').where({ state: 'draft' }).first();
-    const problems = problemsOf(JSON.parse(draft.answers));
-    expect(problems.has(draft.reached_step)).toBe(true);
-    const events = await t.db('client_events').where({ client_id: draft.id }).orderBy('at');
-    expect(events[0].action).toBe('created');
+    const problems = problemsOf(JSON.parse(draft!.answers));
+    expect(problems.has(draft!.reached_step)).toBe(true);
+    const events = await t.db('client_events').where({ client_id: draft!.id }).orderBy('at');
+    expect(events[0]!.action).toBe('created');
     const inactive = await t.db('clients').where({ state: 'inactive' }).first();
-    const actions = (await t.db('client_events').where({ client_id: inactive.id })).map((e) => e.action);
+    const actions = (await t.db('client_events').where({ client_id: inactive!.id })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['created', 'activated', 'deactivated']));
     const counted = await t.db('client_counts').sum({ n: 'n' }).first();
     expect(Number(counted?.n)).toBe(500);
@@ -122,10 +123,10 @@ describe('the seeded database', () => {
 
   it('shows a seeded customer’s page with its four sections and TVA number', async () => {
     const one = await t.db('clients').where({ state: 'active' }).first();
-    const owner = await t.db('users').where({ company_id: one.company_id }).first();
+    const owner = await t.db('users').where({ company_id: one!.company_id }).first();
     const browser = new Browser(t.app);
-    await browser.signIn(owner.email, 'demo-demo-demo');
-    const page = await browser.get(`/clients/${one.id}`);
+    await browser.signIn(owner!.email, 'demo-demo-demo');
+    const page = await browser.get(`/clients/${one!.id}`);
     expect(page.$('.summary-section').length).toBe(4);
     expect(page.$('main').text()).toMatch(/FR\d{11}/);
     expect(page.$('.history tbody tr').length).toBeGreaterThanOrEqual(2);

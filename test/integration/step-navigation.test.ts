@@ -67,8 +67,8 @@ describe('the back link and the stepper', () => {
     expect(left.url).toBe(`/clients/${id}/etape/2`);
     expect(text(left, '.notice')).toContain('Étape 3 enregistrée dans le brouillon.');
     const after = await row(id);
-    expect(after.version).toBe(before.version + 1);
-    expect(after.state).toBe('draft');
+    expect(after!.version).toBe(before!.version + 1);
+    expect(after!.state).toBe('draft');
     const again = await browser.get(`/clients/${id}/etape/3`);
     expect(again.$('#billingEmail').val()).toBe('compta@');
     expect(again.$('#accountHolder').val()).toBe('Martin & Fils');
@@ -84,7 +84,7 @@ describe('the back link and the stepper', () => {
     expect(left.url).toBe(`/clients/${id}/etape/1`);
     expect(left.$('#raisonSociale').val()).toBe('Boulangerie Martin');
     const billing = await t.db('billing_points').where({ client_id: id }).first();
-    expect(billing.account_holder).toBe('Titulaire changé');
+    expect(billing!.account_holder).toBe('Titulaire changé');
   });
 
   it('writes nothing when nothing differs from what is stored', async () => {
@@ -97,7 +97,7 @@ describe('the back link and the stepper', () => {
     expect(left.url).toBe(`/clients/${id}/etape/2`);
     expect(left.$('.notice').length).toBe(0);
     const after = await row(id);
-    expect([after.version, after.updated_at]).toEqual([before.version, before.updated_at]);
+    expect([after!.version, after!.updated_at]).toEqual([before!.version, before!.updated_at]);
     expect(await t.db('client_events').where({ client_id: id }).count({ n: '*' }).first()).toEqual(events);
   });
 
@@ -112,7 +112,7 @@ describe('the back link and the stepper', () => {
     const before = await row(id);
     const left = await submitStep(browser, page, {}, 'retour');
     expect(left.url).toBe(`/clients/${id}/etape/2`);
-    expect((await row(id)).version).toBe(before.version);
+    expect((await row(id))!.version).toBe(before!.version);
     expect(await t.db('billing_points').where({ client_id: id }).first()).toBeUndefined();
   });
 
@@ -140,8 +140,8 @@ describe('the back link and the stepper', () => {
     expect(left.url).toBe('/clients');
     expect(text(left, '.notice')).toContain('Brouillon enregistré.');
     const saved = await t.db('clients').where({ raison_sociale: 'Fromagerie Dubois' }).first();
-    expect(saved.state).toBe('draft');
-    expect(JSON.parse(saved.answers)[1].siren).toBe('123');
+    expect(saved!.state).toBe('draft');
+    expect(JSON.parse(saved!.answers)[1].siren).toBe('123');
   });
 
   it('a save over a newer version is refused (409) with what was typed, as any save is', async () => {

@@ -72,13 +72,13 @@ describe('the four steps', () => {
     expect(summary).toContain('Direction Générale, Comptabilité');
     const id = idFromUrl(page.url);
     const row = await t.db('clients').where({ id }).first();
-    expect(row.state).toBe('active');
-    expect(row.siren).toBe('732829320');
+    expect(row!.state).toBe('active');
+    expect(row!.siren).toBe('732829320');
     const site = await t.db('sites').where({ client_id: id }).first();
-    expect(site.phone).toBe('+33247271234');
-    expect(site.city_insee).toBe('37208');
+    expect(site!.phone).toBe('+33247271234');
+    expect(site!.city_insee).toBe('37208');
     const admin = await t.db('contacts').where({ client_id: id }).first();
-    expect(JSON.parse(admin.functions)).toEqual(['direction_generale', 'comptabilite']);
+    expect(JSON.parse(admin!.functions!)).toEqual(['direction_generale', 'comptabilite']);
     const events = await t.db('client_events').where({ client_id: id }).orderBy('id').pluck('action');
     expect(events).toEqual(['created', 'updated', 'updated', 'updated', 'activated']);
   });
@@ -128,7 +128,7 @@ describe('the four steps', () => {
     expect(page.$('form h2').text()).toBe('CRÉATION DU POINT DE FACTURATION');
     const id = idFromUrl(page.url);
     const site = await t.db('sites').where({ client_id: id }).first();
-    expect(site.city).toBe('Saint-Avertin');
+    expect(site!.city).toBe('Saint-Avertin');
   });
 
   it('offers a select of communes for a postal code that has several, without JavaScript', async () => {
@@ -288,7 +288,7 @@ describe('validation', () => {
       .db('clients')
       .where({ id: idFromUrl(page.url) })
       .first();
-    expect(Number(row.deposit_cents)).toBe(150050);
+    expect(Number(row!.deposit_cents)).toBe(150050);
     expect(text(page, 'main')).toMatch(/1\s500,50\s€/);
   });
 
@@ -321,8 +321,8 @@ describe('validation', () => {
       .db('billing_points')
       .where({ client_id: idFromUrl(good.url) })
       .first();
-    expect(row.iban).toBe('FR7630006000011234567890189');
-    expect(row.bic).toBe('AGRIFRPP');
+    expect(row!.iban).toBe('FR7630006000011234567890189');
+    expect(row!.bic).toBe('AGRIFRPP');
   });
 
   it('refuses a reference another customer of the same partner has, drafts included, but not another partner’s', async () => {
@@ -366,7 +366,7 @@ describe('validation', () => {
     const result = await submitStep(browser, page, STEP_ANSWERS[4]!);
     expect(result.url).toBe(`/clients/${id}/etape/1?verifier=1`);
     expect(result.$('#siren-error').length).toBe(1);
-    expect((await t.db('clients').where({ id }).first()).state).toBe('draft');
+    expect((await t.db('clients').where({ id }).first())!.state).toBe('draft');
   });
 });
 
@@ -452,7 +452,7 @@ describe('drafts', () => {
       .db('sites')
       .where({ client_id: idFromUrl(b2.url) })
       .first();
-    expect([siteA.street, siteB.street]).toEqual(['rue de A', 'rue de B']);
+    expect([siteA!.street, siteB!.street]).toEqual(['rue de A', 'rue de B']);
   });
 
   it('refuses a save over a newer version, keeps what was typed and shows both versions', async () => {
@@ -470,11 +470,11 @@ describe('drafts', () => {
     expect(text(stale, 'table')).toContain('Boulangerie Martine');
     expect(text(stale, 'table')).toContain('Boulangerie Martin et Fils');
     expect(stale.$('#raisonSociale').val()).toBe('Boulangerie Martine');
-    expect((await t.db('clients').where({ id }).first()).raison_sociale).toBe('Boulangerie Martin et Fils');
+    expect((await t.db('clients').where({ id }).first())!.raison_sociale).toBe('Boulangerie Martin et Fils');
     // Saving again from there, knowingly, goes through.
     const again = await submitStep(browser, stale, {});
     expect(again.$('form h2').text()).toBe('CRÉATION DU SITE PRINCIPAL');
-    expect((await t.db('clients').where({ id }).first()).raison_sociale).toBe('Boulangerie Martine');
+    expect((await t.db('clients').where({ id }).first())!.raison_sociale).toBe('Boulangerie Martine');
   });
 
   it('the final POST sent twice creates one customer and lands on the same confirmation', async () => {
@@ -546,6 +546,6 @@ describe('ownership', () => {
       action: 'brouillon',
     });
     expect(post.status).toBe(404);
-    expect((await t.db('clients').where({ id: draftId }).first()).raison_sociale).toBe('Boulangerie Martin');
+    expect((await t.db('clients').where({ id: draftId }).first())!.raison_sociale).toBe('Boulangerie Martin');
   });
 });

@@ -9,7 +9,7 @@ import type { ClientRecord, ClientsRepository } from '../repository';
 import { loadClient, visibleClient } from '../load-client';
 import { nameOf, stateLabel } from '../model';
 import { formatParisTime } from '../../web/dates';
-import { BadRequestError, parseVersion } from '../../web/parse';
+import { BadRequestError, formOf, parseVersion } from '../../web/parse';
 
 type Texts = {
   title: string;
@@ -98,7 +98,7 @@ export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: L
 
     router.post(`/clients/:id/${texts.path}`, async (req, res) => {
       const client = target(res, action);
-      const version = parseVersion(req.body.version);
+      const version = parseVersion(formOf(req).version);
       if (version === undefined) throw new BadRequestError('version illisible');
       const outcome = await lifecycle.apply(currentUser(res), client, action, version);
       switch (outcome.kind) {

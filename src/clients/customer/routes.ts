@@ -9,6 +9,7 @@ import { formatParisTime } from '../../web/dates';
 import type { ClientsRepository } from '../repository';
 import { nameOf, stateLabel } from '../model';
 import { summaryOf, tvaOf } from '../fields/summary';
+import { listHeaderOf } from '../fields/derived';
 import { loadClient, visibleClient } from '../load-client';
 
 export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
@@ -26,6 +27,7 @@ export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: Life
       title: nameOf(client),
       client,
       name: nameOf(client),
+      referenceLabel: listHeaderOf('reference'),
       stateText: stateLabel(client.state),
       partner: user.role === 'staff' ? client.companyName : undefined,
       createdAt: formatParisTime(client.createdAt),

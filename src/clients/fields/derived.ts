@@ -5,9 +5,10 @@
 // them, so both engines and both origins sort « Łódź Café » and « Saint–Avertin » alike.
 import { normaliseName } from '../../domain';
 import { steps } from './steps';
-import type { AllAnswers, Field, FieldError, ListColumn, StepNumber } from './types';
+import type { AllAnswers, Field, FieldError, ListColumn, Step, StepNumber } from './types';
+import type { StepColumns } from './kinds';
 import { validateStep } from './validation';
-import { answerOf } from './types';
+import { answerOf, columnOf } from './types';
 
 type SortColumn = 'sort_name' | 'sort_reference' | 'sort_siren' | 'sort_city';
 
@@ -32,6 +33,13 @@ const searched = placed.filter((p) => p.field.searchable);
 const listed = placed.filter(
   (p): p is Placed & { field: { listColumn: ListColumn } } => !!p.field.listColumn,
 );
+
+/** A list column's header: its field's listHeader, or else its label. */
+export function listHeaderOf(column: ListColumn): string {
+  const field = listed.find((p) => p.field.listColumn === column)?.field;
+  if (!field) throw new Error(`No field is listed as ${column}`);
+  return field.listHeader ?? field.label;
+}
 
 /** One folded string per customer, searched without regard to case or accents. */
 export function searchTextOf(all: AllAnswers): string {
@@ -62,6 +70,17 @@ export function listKeysOf(all: AllAnswers): ListKeys {
     keys[column] = key(answerOf(all[step], field.name));
   }
   return keys;
+}
+
+/**
+ * The commune Mes clients shows (main_city), as the step that declares it stores it: the checked
+ * commune's name, or null. Nothing for the other steps.
+ */
+export function mainCityOf(step: Step, columns: StepColumns): { main_city?: string | null } {
+  const city = step.fields.find((f) => f.listColumn === 'city');
+  if (!city) return {};
+  const name = columns[columnOf(city)];
+  return { main_city: typeof name === 'string' ? name : null };
 }
 
 /** The problems that still block activation, step by step. */

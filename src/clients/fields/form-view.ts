@@ -6,8 +6,8 @@ import {
   isFrenchPostalArea,
   normalisePostalCode,
 } from '../../domain';
-import { communeChoices, kindOf, maxLengthOf } from './kinds';
-import { AllAnswers, Answers, answerOf, Field, FieldError, groupOf, optionsOf, Step } from './types';
+import { communeChoices, kindOf, maxLengthOf, needsOf } from './kinds';
+import { AllAnswers, Answers, defaultOf, Field, FieldError, groupOf, optionsOf, Step } from './types';
 
 /** « Choisir le pays Monaco » posts this action followed by the country's code. */
 const SWITCH_COUNTRY = 'pays:';
@@ -19,8 +19,8 @@ export function countrySwitchOf(action: string): string | undefined {
 }
 
 /** A French-looking postal code of a country of its own (98000, Monaco) gets a button to switch Pays. */
-function countrySwitch(answers: Answers | undefined, postalCode: string) {
-  if (!isFrenchPostalArea(answerOf(answers, 'country') || 'FR')) return undefined;
+function countrySwitch(field: Field, all: AllAnswers, postalCode: string) {
+  if (!isFrenchPostalArea(needsOf(field, all).country || 'FR')) return undefined;
   const code = foreignCountryOfPostalCode(normalisePostalCode(postalCode));
   return code
     ? { action: `${SWITCH_COUNTRY}${code}`, label: `Choisir le pays ${countryName(code)}` }
@@ -62,20 +62,20 @@ export type FieldsetView = {
   rows: FieldView[][];
 };
 
-function defaultOf(field: Field, all: AllAnswers): string | string[] {
-  const d = field.defaultValue;
-  const value = (typeof d === 'function' ? d(all) : d) ?? (field.kind === 'checkboxes' ? [] : '');
-  return field.kind === 'checkboxes' && !Array.isArray(value) ? [value] : value;
+function shownDefault(field: Field, all: AllAnswers): string | string[] {
+  const value = defaultOf(field, all);
+  if (field.kind === 'checkboxes') return value === undefined ? [] : [value];
+  return value ?? '';
 }
 
 function valueFor(field: Field, answers: Answers | undefined, all: AllAnswers): string | string[] {
-  return answers?.[field.name] ?? defaultOf(field, all);
+  return answers?.[field.name] ?? shownDefault(field, all);
 }
 
 /** What a step's form shows before anything is typed: its defaults and prefills. */
 export function defaultAnswers(step: Step, all: AllAnswers): Answers {
   const answers: Answers = {};
-  for (const field of step.fields) if (field.kind !== 'fixed') answers[field.name] = defaultOf(field, all);
+  for (const field of step.fields) if (field.kind !== 'fixed') answers[field.name] = shownDefault(field, all);
   return answers;
 }
 
@@ -108,7 +108,7 @@ function fieldView(
     selected: values.includes(o.value),
   }));
   if (kind.input === 'commune') {
-    const communes = communeChoices(answers ?? {});
+    const communes = communeChoices(field, all);
     input = communes.length ? 'select' : 'text';
     options = communes.map((c) => ({
       value: c.name,
@@ -145,7 +145,7 @@ function fieldView(
       input === 'radio' || input === 'checkboxes' ? `${field.name}-${options[0]?.value ?? ''}` : field.name,
     searchCommune: field.kind === 'postalCode',
     switchCountry:
-      field.kind === 'postalCode' && (error || pendingMessage) ? countrySwitch(answers, value) : undefined,
+      field.kind === 'postalCode' && (error || pendingMessage) ? countrySwitch(field, all, value) : undefined,
   };
 }
 
@@ -158,8 +158,10 @@ export function fieldsets(
   pending: FieldError[] = [],
 ): FieldsetView[] {
   const sets: (FieldsetView & { key?: string })[] = [];
+  // What this step's fields read of each other (a commune its postal code) is what the form shows.
+  const current: AllAnswers = { ...all, [step.number]: answers ?? {} };
   for (const field of step.fields) {
-    const view = fieldView(field, answers, all, errors, pending);
+    const view = fieldView(field, answers, current, errors, pending);
     let set = sets[sets.length - 1];
     if (!set || set.key !== field.group) {
       const group = groupOf(step, field);

@@ -28,13 +28,23 @@ import {
   type Commune,
   type Option,
 } from '../../domain';
+import { parseJson } from '../../db/rows';
+import type { ColumnValue, StepTableRow } from '../../db/tables';
 import { AllAnswers, Answers, answerOf, columnOf, Field, KindName, optionsOf } from './types';
 
 export type KindContext = { answers: Answers; all: AllAnswers };
 
-export type Kind = {
-  input:
-    'text' | 'email' | 'tel' | 'url' | 'textarea' | 'select' | 'radio' | 'checkboxes' | 'commune' | 'fixed';
+/** The columns of a step's table a field's checked value is stored in. */
+export type StepColumns = Record<string, ColumnValue>;
+
+/** The other answers a kind reads, under the names it gives them; a field's dependsOn says whose. */
+export type Needs<D extends string> = Readonly<Record<D, string>>;
+
+type Input =
+  'text' | 'email' | 'tel' | 'url' | 'textarea' | 'select' | 'radio' | 'checkboxes' | 'commune' | 'fixed';
+
+type Shape = {
+  input: Input;
   inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url';
   maxLength: number;
   /**
@@ -43,43 +53,110 @@ export type Kind = {
    * 'options' for the longest option value; 'none' when what is stored is not a bounded string.
    */
   stored: number | 'typed' | 'options' | 'none';
-  check(value: string, field: Field, ctx: KindContext): Check<unknown>;
-  /** How a checked value reads on the summary and in the export. */
-  display(value: unknown, field: Field): string;
-  /** What the form shows again once the value has been checked; by default its display. */
-  toAnswer?(value: unknown, field: Field): string;
-  /** The columns a checked value (or null) is stored in. */
-  toColumns?(value: unknown, field: Field): Record<string, unknown>;
-  /** The checked value back from a stored row (the inverse of toColumns); by default its column. */
-  fromColumns?(row: Record<string, unknown>, field: Field): unknown;
 };
+
+/**
+ * A kind as declared, typed by the value T its check gives: its display, its answer and its
+ * columns take that T (or null when the field is empty), its needs D the other answers it reads.
+ * A value that is already what a form posts (a string, a list) is its own answer; a value that
+ * fits a column is stored as is: other kinds must say how.
+ */
+export type KindSpec<T, D extends string = never> = Shape & {
+  /** The other answers the check reads: each field of this kind declares whose in its dependsOn. */
+  needs?: readonly D[];
+  /** The value typed, or for a list each of its items (a ticked box). */
+  check(value: string, field: Field, needs: Needs<D>): Check<ItemOf<T>>;
+  /** How a checked value reads on the summary and in the export. */
+  display(value: T | null, field: Field): string;
+} & ([T] extends [string | string[]]
+    ? { toAnswer?(value: T, field: Field): string }
+    : { toAnswer(value: T, field: Field): string }) &
+  ([T] extends [ColumnValue]
+    ? {
+        toColumns?(value: T | null, field: Field): StepColumns;
+        fromColumns?(row: StepTableRow, field: Field): T | null;
+      }
+    : {
+        toColumns(value: T | null, field: Field): StepColumns;
+        fromColumns(row: StepTableRow, field: Field): T | null;
+      });
+
+/** What a kind checks one at a time: the items of a list, or the value itself. */
+type ItemOf<T> = [T] extends [readonly (infer I)[]] ? I : T;
+
+/** A kind as the generic code (validation, summary, columns, export) calls it, whatever its T. */
+export type Kind = Shape & {
+  needs: readonly string[];
+  check(value: string, field: Field, ctx: KindContext): Check<unknown>;
+  display(value: unknown, field: Field): string;
+  /** What the form shows again once the value has been checked. */
+  toAnswer(value: unknown, field: Field): string | string[];
+  /** The columns a checked value (or null) is stored in. */
+  toColumns(value: unknown, field: Field): StepColumns;
+  /** The checked value back from a stored row (the inverse of toColumns). */
+  fromColumns(row: StepTableRow, field: Field): unknown;
+};
+
+/** The answers a field's kind needs, read where its dependsOn points. */
+export function needsOf(field: Field, all: AllAnswers): Needs<string> {
+  const needs: Record<string, string> = {};
+  for (const [name, ref] of Object.entries(field.dependsOn ?? {}))
+    needs[name] = answerOf(all[ref.step], ref.field);
+  return needs;
+}
+
+/**
+ * Declares a kind whose check gives a T. The generic code hands each field's value back to the
+ * kind that produced it (its check, or its fromColumns from the columns its toColumns wrote): that
+ * is the one place a value meets its kind's type again.
+ */
+export function defineKind<T, D extends string = never>(spec: KindSpec<T, D>): Kind {
+  const typed = (value: unknown) => value as T | null;
+  // The optional members, seen once without the conditional type that makes them required for some T.
+  const own = spec as Shape & {
+    toAnswer?(value: T, field: Field): string;
+    toColumns?(value: T | null, field: Field): StepColumns;
+    fromColumns?(row: StepTableRow, field: Field): T | null;
+  };
+  return {
+    input: spec.input,
+    inputmode: spec.inputmode,
+    maxLength: spec.maxLength,
+    stored: spec.stored,
+    needs: spec.needs ?? [],
+    check: (value, field, ctx) => spec.check(value, field, needsOf(field, ctx.all)),
+    display: (value, field) => spec.display(typed(value ?? null), field),
+    // Without toAnswer, T is a string or a list: what a form posts.
+    toAnswer: (value, field) =>
+      own.toAnswer ? own.toAnswer(value as T, field) : (value as string | string[]),
+    // Without toColumns, T fits a column.
+    toColumns: (value, field) =>
+      own.toColumns ? own.toColumns(typed(value), field) : { [columnOf(field)]: value as ColumnValue },
+    fromColumns: (row, field) =>
+      own.fromColumns ? own.fromColumns(row, field) : (row[columnOf(field)] ?? null),
+  };
+}
 
 const emailSchema = Joi.string().email({ tlds: { allow: false } });
 
-const labelOf = (field: Field, value: unknown) =>
-  optionsOf(field).find((o) => o.value === value)?.label ?? String(value ?? '');
+const labelOf = (field: Field, value: string | null) =>
+  optionsOf(field).find((o) => o.value === value)?.label ?? value ?? '';
 
 const choice = (value: string, field: Field): Check<string> =>
   optionsOf(field).some((o) => o.value === value) ? ok(value) : fail('Choisissez une valeur dans la liste');
 
-const asText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+const asText = (value: string | null) => value ?? '';
 
-/** The address a phone number belongs to: this step's own address, or else the main site's. */
-function phoneRegion(ctx: KindContext) {
-  const own = 'country' in ctx.answers ? ctx.answers : ctx.all[2];
-  return phoneRegionFor(answerOf(own, 'country') || 'FR', answerOf(own, 'postalCode').replace(/\s/g, ''));
-}
+/** The country a postal code, a commune or a phone is read in: France when none is chosen. */
+const countryIn = (needs: Needs<'country'>) => needs.country || 'FR';
 
-/** The step-1 SIREN when it is valid, so that a SIRET can be checked against it. */
-function knownSiren(ctx: KindContext): string | undefined {
-  const siren = checkSiren(answerOf(ctx.all[1], 'siren'));
-  return siren.ok ? siren.value : undefined;
-}
+/** The commune a check finds: France's with its INSEE code, another country's as typed. */
+type CheckedCommune = Commune | { name: string; insee: null };
 
-function checkCommune(typed: string, ctx: KindContext): Check<Commune | { name: string; insee: null }> {
-  const country = answerOf(ctx.answers, 'country') || 'FR';
+function checkCommune(typed: string, needs: Needs<'country' | 'postalCode'>): Check<CheckedCommune> {
+  const country = countryIn(needs);
   if (!isFrenchPostalArea(country)) return ok({ name: typed, insee: null });
-  const postal = checkPostalCode(answerOf(ctx.answers, 'postalCode'), country);
+  const postal = checkPostalCode(needs.postalCode, country);
   if (!postal.ok) return fail('Saisissez d’abord un code postal valide : la commune en dépend');
   const match = matchCommune(postal.value, typed);
   if (match.status === 'matched') return ok(match.commune);
@@ -91,10 +168,11 @@ function checkCommune(typed: string, ctx: KindContext): Check<Commune | { name: 
 }
 
 /** The communes to offer as a select: all those of the postal code, when it has several. */
-export function communeChoices(answers: Answers): Commune[] {
-  const country = answerOf(answers, 'country') || 'FR';
+export function communeChoices(field: Field, all: AllAnswers): Commune[] {
+  const needs = needsOf(field, all);
+  const country = needs.country || 'FR';
   if (!isFrenchPostalArea(country)) return [];
-  const postal = checkPostalCode(answerOf(answers, 'postalCode'), country);
+  const postal = checkPostalCode(needs.postalCode ?? '', country);
   if (!postal.ok) return [];
   const communes = communesForPostalCode(postal.value);
   return communes.length > 1 ? communes : [];
@@ -105,35 +183,51 @@ let countryList: readonly Option[] | undefined;
 const countryOptions = (): readonly Option[] =>
   (countryList ??= Object.freeze(countries().map((c) => Object.freeze({ value: c.code, label: c.name }))));
 
-/** A phone number read with the address's country as default, stored E.164, shown nationally. */
+/** A phone number read with its address's country as default, stored E.164, shown nationally. */
 function phoneKind(opts: { mobile: boolean }): Kind {
-  const display = (v: unknown) => (v ? formatPhoneNational(String(v)) : '');
-  return {
+  const display = (v: string | null) => (v ? formatPhoneNational(v) : '');
+  return defineKind<string, 'country' | 'postalCode'>({
     input: 'tel',
     inputmode: 'tel',
     maxLength: 30,
     stored: 20,
-    check: (v, _f, ctx) => checkPhone(v, phoneRegion(ctx), opts),
+    needs: ['country', 'postalCode'],
+    check: (v, _f, needs) =>
+      checkPhone(v, phoneRegionFor(countryIn(needs), needs.postalCode.replace(/\s/g, '')), opts),
     display,
     toAnswer: display,
-  };
+  });
 }
 
-const text: Kind = { input: 'text', maxLength: 120, stored: 'typed', check: (v) => ok(v), display: asText };
+/** A value shown formatted (a SIREN in groups of three) and kept formatted in the answers. */
+const formatted = (format: (v: string) => string) => ({
+  display: (v: string | null) => (v ? format(v) : ''),
+  toAnswer: (v: string) => (v ? format(v) : ''),
+});
+
+const textShape = { input: 'text', maxLength: 120, stored: 'typed' } as const;
+const text = defineKind<string>({ ...textShape, check: (v) => ok(v), display: asText });
 
 export const kinds: Record<KindName, Kind> = {
   text,
   // Stored in a text column: bounded by what may be typed.
-  textarea: { ...text, input: 'textarea', maxLength: 2000 },
-  streetNumber: {
-    ...text,
+  textarea: defineKind<string>({
+    ...textShape,
+    input: 'textarea',
+    maxLength: 2000,
+    check: (v) => ok(v),
+    display: asText,
+  }),
+  streetNumber: defineKind<string>({
+    ...textShape,
     maxLength: 10,
     check: (v) =>
       /^(\d{1,5} ?(bis|ter|quater|[a-z])?|s\/n)$/i.test(v)
         ? ok(v.toUpperCase() === 'S/N' ? 'S/N' : v)
         : fail('Saisissez un numéro de voie, par exemple 12, 12 bis, 12B, ou S/N s’il n’y en a pas'),
-  },
-  email: {
+    display: asText,
+  }),
+  email: defineKind<string>({
     input: 'email',
     inputmode: 'email',
     maxLength: 254,
@@ -143,42 +237,42 @@ export const kinds: Record<KindName, Kind> = {
         ? fail('Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr')
         : ok(v.toLowerCase()),
     display: asText,
-  },
+  }),
   phone: phoneKind({ mobile: false }),
   mobile: phoneKind({ mobile: true }),
-  amount: {
-    toAnswer: (v, f) => kinds[f.kind].display(v, f),
+  amount: defineKind<number>({
     input: 'text',
     inputmode: 'decimal',
     maxLength: 20,
     stored: 'none',
     check: (v, field) => (field.onlyWhen ? checkPositiveAmountCents(v) : checkAmountCents(v)),
-    display: (v) => (typeof v === 'number' ? formatCents(v) : ''),
+    display: (v) => (v === null ? '' : formatCents(v)),
+    toAnswer: (v) => formatCents(v),
     // PostgreSQL gives a bigint back as a string.
     fromColumns: (row, f) => (row[columnOf(f)] === null ? null : Number(row[columnOf(f)])),
-  },
-  select: {
+  }),
+  select: defineKind<string>({
     input: 'select',
     maxLength: 40,
     stored: 'options',
     check: choice,
     display: (v, f) => labelOf(f, v),
-  },
-  country: {
+  }),
+  country: defineKind<string>({
     input: 'select',
     maxLength: 2,
     stored: 2,
     check: (v) => (isCountryCode(v) ? ok(v) : fail('Choisissez un pays dans la liste')),
     display: (v) => countryOptions().find((o) => o.value === v)?.label ?? asText(v),
-  },
-  radio: {
+  }),
+  radio: defineKind<string>({
     input: 'radio',
     maxLength: 40,
     stored: 'options',
     check: choice,
     display: (v, f) => labelOf(f, v),
-  },
-  yesno: {
+  }),
+  yesno: defineKind<boolean>({
     input: 'radio',
     maxLength: 3,
     stored: 'none',
@@ -187,38 +281,45 @@ export const kinds: Record<KindName, Kind> = {
       return checked.ok ? ok(checked.value === 'oui') : checked;
     },
     display: (v) => (v === true ? 'Oui' : v === false ? 'Non' : ''),
-    toAnswer: (v) => (v === true ? 'oui' : v === false ? 'non' : ''),
+    toAnswer: (v) => (v ? 'oui' : 'non'),
     // SQLite gives booleans back as 0/1.
     fromColumns: (row, f) => (row[columnOf(f)] === null ? null : Boolean(row[columnOf(f)])),
-  },
-  checkboxes: {
+  }),
+  checkboxes: defineKind<string[]>({
     input: 'checkboxes',
     maxLength: 40,
     stored: 'none',
+    // Each ticked box on its own.
     check: choice,
-    display: (v, f) => (Array.isArray(v) ? v.map((x) => labelOf(f, x)).join(', ') : ''),
-    toColumns: (v, f) => ({ [columnOf(f)]: Array.isArray(v) ? JSON.stringify(v) : null }),
-    fromColumns: (row, f) => (row[columnOf(f)] ? (JSON.parse(String(row[columnOf(f)])) as string[]) : null),
-  },
-  siren: {
-    toAnswer: (v, f) => kinds[f.kind].display(v, f),
+    display: (v, f) => (v ? v.map((x) => labelOf(f, x)).join(', ') : ''),
+    toColumns: (v, f) => ({ [columnOf(f)]: v ? JSON.stringify(v) : null }),
+    fromColumns: (row, f) => {
+      const stored = row[columnOf(f)];
+      return typeof stored === 'string' && stored ? parseJson<string[]>(stored) : null;
+    },
+  }),
+  siren: defineKind<string>({
     input: 'text',
     inputmode: 'numeric',
     maxLength: 20,
     stored: 9,
     check: (v) => checkSiren(v),
-    display: (v) => (v ? formatSiren(String(v)) : ''),
-  },
-  siret: {
-    toAnswer: (v, f) => kinds[f.kind].display(v, f),
+    ...formatted(formatSiren),
+  }),
+  siret: defineKind<string, 'siren'>({
     input: 'text',
     inputmode: 'numeric',
     maxLength: 25,
     stored: 14,
-    check: (v, _f, ctx) => checkSiret(v, knownSiren(ctx)),
-    display: (v) => (v ? formatSiret(String(v)) : ''),
-  },
-  web: {
+    needs: ['siren'],
+    // Checked against the SIREN when that one is valid.
+    check: (v, _f, needs) => {
+      const siren = checkSiren(needs.siren);
+      return checkSiret(v, siren.ok ? siren.value : undefined);
+    },
+    ...formatted(formatSiret),
+  }),
+  web: defineKind<string>({
     input: 'url',
     inputmode: 'url',
     maxLength: 300,
@@ -226,44 +327,54 @@ export const kinds: Record<KindName, Kind> = {
     // Checked once normalised too: « https:// » and percent-encoding lengthen what was typed.
     check: (v) => checkWebAddress(v, 300),
     display: asText,
-  },
-  postalCode: {
+  }),
+  postalCode: defineKind<string, 'country'>({
     input: 'text',
     maxLength: 20,
     stored: 'typed',
-    check: (v, _f, ctx) => checkPostalCode(v, answerOf(ctx.answers, 'country') || 'FR'),
+    needs: ['country'],
+    check: (v, _f, needs) => checkPostalCode(v, countryIn(needs)),
     display: asText,
-  },
-  commune: {
-    toAnswer: (v) => (v as Commune).name,
+  }),
+  commune: defineKind<CheckedCommune, 'country' | 'postalCode'>({
     input: 'commune',
     maxLength: 120,
     // The commune's name (its INSEE code beside it has 5 characters).
     stored: 'typed',
-    check: (v, _f, ctx) => checkCommune(v, ctx),
-    display: (v) => (v && typeof v === 'object' ? (v as Commune).name : asText(v)),
-    toColumns: (v, f) => {
-      const commune = v as Commune | { name: string; insee: null } | null;
-      return { [columnOf(f)]: commune?.name ?? null, [`${columnOf(f)}_insee`]: commune?.insee ?? null };
+    needs: ['country', 'postalCode'],
+    check: (v, _f, needs) => checkCommune(v, needs),
+    display: (v) => v?.name ?? '',
+    toAnswer: (v) => v.name,
+    toColumns: (v, f) => ({ [columnOf(f)]: v?.name ?? null, [`${columnOf(f)}_insee`]: v?.insee ?? null }),
+    fromColumns: (row, f) => {
+      const name = row[columnOf(f)];
+      const insee = row[`${columnOf(f)}_insee`];
+      if (typeof name !== 'string') return null;
+      return typeof insee === 'string' ? { name, insee } : { name, insee: null };
     },
-  },
-  iban: {
-    toAnswer: (v, f) => kinds[f.kind].display(v, f),
+  }),
+  iban: defineKind<string>({
     input: 'text',
     maxLength: 42,
     stored: 34,
     check: (v) => checkIban(v),
-    display: (v) => (v ? formatIban(String(v)) : ''),
-  },
+    ...formatted(formatIban),
+  }),
   // 30 typed, for the spaces and dashes people group it with; 11 stored once they are removed.
-  bic: { input: 'text', maxLength: 30, stored: 11, check: (v) => checkBic(v), display: asText },
-  fixed: {
+  bic: defineKind<string>({
+    input: 'text',
+    maxLength: 30,
+    stored: 11,
+    check: (v) => checkBic(v),
+    display: asText,
+  }),
+  fixed: defineKind<string>({
     input: 'fixed',
     maxLength: 0,
     stored: 'none',
     check: (v) => ok(v),
     display: (_v, f) => f.fixedValue ?? '',
-  },
+  }),
 };
 
 export function kindOf(field: Field): Kind {

@@ -12,19 +12,32 @@ import {
   vatRegimes,
   yesNo,
 } from '../../domain';
-import { answerOf, Field, Step } from './types';
+import { Field, FieldRef, Step, StepNumber } from './types';
 import { countryOptions } from './kinds';
+import { assertDeclarations } from './declarations';
 
 const noLegalForm = { value: '', label: 'Non renseigné' };
 
+/** The main site's address: where a phone number's territory is read. */
+const MAIN_SITE_ADDRESS = {
+  country: { step: 2, field: 'country' },
+  postalCode: { step: 2, field: 'postalCode' },
+} as const satisfies Record<string, FieldRef>;
+
+/** Step 1's SIREN, which a SIRET starts with. */
+export const SIREN: FieldRef = { step: 1, field: 'siren' };
+
 /**
- * The address block of the main site and of the billing point: « n° » is optional on the billing
- * point, and only the main site's commune shows in Mes clients.
+ * The address block of the main site (step 2) and of the billing point (step 3): « n° » is
+ * optional on the billing point, and only the main site's commune shows in Mes clients.
  */
-function addressFields(of: 'site' | 'billing'): Field[] {
-  const streetNumberRequired = of === 'site';
-  const listed = of === 'site' ? ({ listColumn: 'city', searchable: 'words' } as const) : {};
+function addressFields(step: StepNumber & (2 | 3)): Field[] {
+  const streetNumberRequired = step === 2;
+  const listed =
+    step === 2 ? ({ listColumn: 'city', listHeader: 'Commune', searchable: 'words' } as const) : {};
   const group = 'address';
+  const country = { step, field: 'country' };
+  const postalCode = { step, field: 'postalCode' };
   return [
     {
       name: 'streetNumber',
@@ -44,13 +57,12 @@ function addressFields(of: 'site' | 'billing'): Field[] {
       required: true,
       group,
       row: 'voie',
-      autocomplete: 'address-line1',
     },
     { name: 'building', label: 'Bâtiment', kind: 'text', maxLength: 30, group, row: 'acces' },
     { name: 'floor', label: 'Etage', kind: 'text', maxLength: 30, group, row: 'acces' },
     { name: 'door', label: 'Porte', kind: 'text', maxLength: 30, group, row: 'acces' },
     { name: 'staircase', label: 'Escalier', kind: 'text', maxLength: 30, group, row: 'acces' },
-    { name: 'complement', label: 'Complément', kind: 'text', group, autocomplete: 'address-line2' },
+    { name: 'complement', label: 'Complément', kind: 'text', group },
     {
       name: 'country',
       label: 'Pays',
@@ -59,16 +71,15 @@ function addressFields(of: 'site' | 'billing'): Field[] {
       defaultValue: 'FR',
       options: countryOptions,
       group,
-      autocomplete: 'country',
     },
     {
       name: 'postalCode',
       label: 'Code postal',
       kind: 'postalCode',
+      dependsOn: { country },
       required: true,
       group,
       row: 'commune',
-      autocomplete: 'postal-code',
     },
     {
       name: 'city',
@@ -76,10 +87,10 @@ function addressFields(of: 'site' | 'billing'): Field[] {
       example: 'Saint-Avertin',
       label: 'Commune de l’adresse',
       kind: 'commune',
+      dependsOn: { country, postalCode },
       required: true,
       group,
       row: 'commune',
-      autocomplete: 'address-level2',
     },
   ];
 }
@@ -100,7 +111,6 @@ export const steps: readonly Step[] = [
         label: 'Raison sociale',
         kind: 'text',
         required: true,
-        autocomplete: 'organization',
       },
       {
         name: 'reference',
@@ -124,6 +134,7 @@ export const steps: readonly Step[] = [
       {
         name: 'siren',
         listColumn: 'siren',
+        listHeader: 'SIREN',
         searchable: 'digits',
         label: 'Siren',
         kind: 'siren',
@@ -136,7 +147,6 @@ export const steps: readonly Step[] = [
         name: 'website',
         label: 'Site internet de l’entreprise',
         kind: 'web',
-        autocomplete: 'url',
         hint: 'Par exemple www.exemple.fr',
       },
       {
@@ -169,14 +179,13 @@ export const steps: readonly Step[] = [
         },
         hint: 'En euros, uniquement pour un dépôt de garantie, par exemple 1 500,50',
       },
-      { name: 'emailCommercial', label: 'E-mail commercial', kind: 'email', autocomplete: 'email' },
+      { name: 'emailCommercial', label: 'E-mail commercial', kind: 'email' },
       {
         name: 'emailSalesAdmin',
         label: 'E-mail administration des ventes',
         kind: 'email',
-        autocomplete: 'email',
       },
-      { name: 'emailAdmin', label: 'E-mail administratif', kind: 'email', autocomplete: 'email' },
+      { name: 'emailAdmin', label: 'E-mail administratif', kind: 'email' },
     ],
   },
   {
@@ -197,6 +206,7 @@ export const steps: readonly Step[] = [
         searchable: 'digits',
         label: 'SIRET du site',
         kind: 'siret',
+        dependsOn: { siren: SIREN },
         group: 'general',
         hint: '14 chiffres, commençant par le SIREN',
       },
@@ -204,20 +214,19 @@ export const steps: readonly Step[] = [
         name: 'phone',
         label: 'Téléphone',
         kind: 'phone',
+        dependsOn: MAIN_SITE_ADDRESS,
         required: true,
         group: 'general',
-        autocomplete: 'tel',
       },
-      { name: 'fax', label: 'Fax', kind: 'phone', group: 'general', autocomplete: 'fax tel' },
+      { name: 'fax', label: 'Fax', kind: 'phone', dependsOn: MAIN_SITE_ADDRESS, group: 'general' },
       {
         name: 'email',
         label: 'E-mail du site',
         kind: 'email',
         group: 'general',
-        autocomplete: 'email',
       },
       { name: 'comment', label: 'Commentaire', kind: 'textarea', group: 'general' },
-      ...addressFields('site'),
+      ...addressFields(2),
       {
         name: 'openingHours',
         label: 'Horaire d’ouverture',
@@ -250,16 +259,14 @@ export const steps: readonly Step[] = [
         label: 'Titulaire du compte',
         kind: 'text',
         required: true,
-        autocomplete: 'organization',
-        defaultValue: (all) => answerOf(all[1], 'raisonSociale') || undefined,
+        prefillFrom: { step: 1, field: 'raisonSociale' },
       },
       {
         name: 'billingEmail',
         label: 'E-mail facturation',
         kind: 'email',
         required: true,
-        autocomplete: 'email',
-        defaultValue: (all) => answerOf(all[1], 'emailAdmin') || undefined,
+        prefillFrom: { step: 1, field: 'emailAdmin' },
       },
       {
         name: 'paymentMethod',
@@ -308,7 +315,7 @@ export const steps: readonly Step[] = [
         options: yesNo,
         defaultValue: 'non',
       },
-      ...addressFields('billing'),
+      ...addressFields(3),
     ],
   },
   {
@@ -325,7 +332,6 @@ export const steps: readonly Step[] = [
         kind: 'radio',
         required: true,
         options: civilities,
-        autocomplete: 'honorific-prefix',
       },
       {
         name: 'lastName',
@@ -334,7 +340,6 @@ export const steps: readonly Step[] = [
         kind: 'text',
         maxLength: 80,
         required: true,
-        autocomplete: 'family-name',
       },
       {
         name: 'firstName',
@@ -343,19 +348,18 @@ export const steps: readonly Step[] = [
         kind: 'text',
         maxLength: 80,
         required: true,
-        autocomplete: 'given-name',
       },
       {
         name: 'phone',
         label: 'Téléphone',
         kind: 'phone',
+        dependsOn: MAIN_SITE_ADDRESS,
         required: true,
-        autocomplete: 'tel',
         hint: 'Indicatif du pays du site principal par défaut',
       },
-      { name: 'mobile', label: 'Mobile', kind: 'mobile', autocomplete: 'tel' },
-      { name: 'fax', label: 'Fax', kind: 'phone', autocomplete: 'fax tel' },
-      { name: 'email', label: 'E-mail', kind: 'email', required: true, autocomplete: 'email' },
+      { name: 'mobile', label: 'Mobile', kind: 'mobile', dependsOn: MAIN_SITE_ADDRESS },
+      { name: 'fax', label: 'Fax', kind: 'phone', dependsOn: MAIN_SITE_ADDRESS },
+      { name: 'email', label: 'E-mail', kind: 'email', required: true },
       { name: 'functions', label: 'Fonction', kind: 'checkboxes', options: functions, defaultValue: 'adv' },
     ],
   },
@@ -364,3 +368,6 @@ export const steps: readonly Step[] = [
 export function stepOf(n: number): Step | undefined {
   return steps.find((s) => s.number === n);
 }
+
+// A field renamed without what reads it fails here, at startup.
+assertDeclarations(steps);

@@ -2,8 +2,8 @@
 // page show the same thing, derived from the declarations.
 import { checkSiren, tvaFromSiren } from '../../domain';
 import { kindOf } from './kinds';
-import { groupOf, type AllAnswers, type Field } from './types';
-import { steps } from './steps';
+import { answerOf, groupOf, type AllAnswers, type Field } from './types';
+import { SIREN, steps } from './steps';
 import { validateStep } from './validation';
 
 export type SummarySection = {
@@ -70,7 +70,6 @@ function addressBlock(fields: Field[], shown: (f: Field) => string): string {
 
 /** The intra-community VAT number, when the SIREN is known and valid. */
 export function tvaOf(all: AllAnswers): string | undefined {
-  const siren = all[1]?.siren;
-  const checked = checkSiren(typeof siren === 'string' ? siren : '');
+  const checked = checkSiren(answerOf(all[SIREN.step], SIREN.field));
   return checked.ok ? tvaFromSiren(checked.value) : undefined;
 }

@@ -13,6 +13,9 @@ export type AllAnswers = Partial<Record<StepNumber, Answers>>;
 /** Another field of the same step, and the value that switches a rule on. */
 export type Condition = { field: string; is: string };
 
+/** A field of a step (this one or another), by the step's number and the field's name. */
+export type FieldRef = { step: StepNumber; field: string };
+
 export type KindName =
   | 'text'
   | 'textarea'
@@ -53,9 +56,15 @@ export type Field = {
   onlyWhen?: Condition & ({ otherwise: 'empty'; message: string } | { otherwise: 'unchecked' });
   maxLength?: number;
   options?: readonly Option[] | (() => readonly Option[]);
-  /** Preselected on a new form: a constant, or computed from the other steps (prefills). */
-  defaultValue?: string | ((all: AllAnswers) => string | undefined);
-  autocomplete?: string;
+  /** Preselected on a new form. */
+  defaultValue?: string;
+  /** Prefilled on a new form with another field's answer, when it has one (the Raison sociale). */
+  prefillFrom?: FieldRef;
+  /**
+   * The other answers its kind reads, under the names the kind gives them (hmpo-form-wizard's
+   * `dependent`): a phone's country and postal code, a SIRET's SIREN. Checked at startup.
+   */
+  dependsOn?: Readonly<Record<string, FieldRef>>;
   hint?: string;
   /** A realistic value, quoted by the message of a required free-text field left empty. */
   example?: string;
@@ -67,6 +76,8 @@ export type Field = {
   fixedValue?: string;
   /** Shown in Mes clients, which sorts on it. */
   listColumn?: ListColumn;
+  /** Its header in Mes clients, where SPEC §3 names it otherwise than its label (« SIREN », « Commune »). */
+  listHeader?: string;
   /** Found by « Rechercher »: as words, or as its digits alone (a SIREN typed in groups). */
   searchable?: 'words' | 'digits';
 };
@@ -128,6 +139,12 @@ export function columnOf(field: Field): string {
     columns.set(field, column);
   }
   return column;
+}
+
+/** What a new form shows in a field before anything is typed: its prefill, else its default. */
+export function defaultOf(field: Field, all: AllAnswers): string | undefined {
+  const prefill = field.prefillFrom && answerOf(all[field.prefillFrom.step], field.prefillFrom.field);
+  return prefill || field.defaultValue;
 }
 
 export function answerOf(answers: Answers | undefined, name: string): string {

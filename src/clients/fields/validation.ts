@@ -118,7 +118,10 @@ export function completeAnswers(step: Step, answers: Answers): Answers {
 export function validateStep(step: Step, typed: Answers, all: AllAnswers): StepResult {
   const answers = completeAnswers(step, typed);
   const context = { answers, all: { ...all, [step.number]: answers } };
-  const { value, error } = schemaOf(step).validate(answers, { context });
+  const result = schemaOf(step).validate(answers, { context });
+  const { error } = result;
+  // Joi types it any: it is the answers' object, each field that passed converted by its schema.
+  const value = result.value as Record<string, unknown>;
   const errors: FieldError[] = [];
   for (const detail of error?.details ?? []) {
     const name = String(detail.path[0]);
@@ -138,7 +141,7 @@ export function validateStep(step: Step, typed: Answers, all: AllAnswers): StepR
   const kept: Answers = { ...answers };
   for (const field of step.fields) {
     if (field.kind === 'fixed') continue;
-    const checked = failed.has(field.name) ? undefined : (value as Record<string, unknown>)[field.name];
+    const checked = failed.has(field.name) ? undefined : value[field.name];
     const empty = checked === undefined || checked === '' || (Array.isArray(checked) && checked.length === 0);
     if (empty) {
       values[field.name] = field.kind === 'checkboxes' ? [] : null;
@@ -150,7 +153,7 @@ export function validateStep(step: Step, typed: Answers, all: AllAnswers): StepR
     } else {
       values[field.name] = checked;
       const kind = kindOf(field);
-      kept[field.name] = kind.toAnswer ? kind.toAnswer(checked, field) : (checked as string | string[]);
+      kept[field.name] = kind.toAnswer(checked, field);
     }
   }
   return { errors: reported, values, answers: kept };

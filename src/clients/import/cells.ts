@@ -4,7 +4,7 @@
 // prefill; anything else is kept exactly as written.
 import { normaliseName } from '../../domain';
 import { steps } from '../fields/steps';
-import { AllAnswers, Answers, Field, optionsOf } from '../fields/types';
+import { AllAnswers, Answers, defaultOf, Field, optionsOf } from '../fields/types';
 import { columnByKey } from './columns';
 
 const CHOICE_KINDS = new Set(['select', 'radio', 'yesno', 'country', 'checkboxes']);
@@ -59,8 +59,7 @@ export function answersOfRow(cells: string[], mapping: (string | null)[]): AllAn
       const value = answers[field.name];
       const empty = value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '');
       if (!empty) continue;
-      const fallback =
-        typeof field.defaultValue === 'function' ? field.defaultValue(all) : field.defaultValue;
+      const fallback = defaultOf(field, all);
       answers[field.name] = fallback ?? (field.kind === 'checkboxes' ? [] : (value ?? ''));
     }
   }

@@ -6,7 +6,9 @@ import { steps } from '../fields/steps';
 import type { AllAnswers, Step } from '../fields/types';
 import { MAX_ANSWER_LENGTH, validateStep } from '../fields/validation';
 import { columnsOf } from '../wizard/service';
-import { listKeysOf } from '../fields/derived';
+import { listKeysOf, mainCityOf } from '../fields/derived';
+import type { StepColumns } from '../fields/kinds';
+import type { ListColumns } from '../repository';
 import { answersOfRow } from './cells';
 import { columnByKey, importColumns } from './columns';
 import type { FileRow } from './file-error';
@@ -19,8 +21,8 @@ export type PreparedCustomer = {
   state: 'active' | 'draft';
   reference: string;
   answers: AllAnswers;
-  columns: Record<Step['table'], Record<string, unknown>>;
-  listColumns: Record<string, unknown>;
+  columns: Record<Step['table'], StepColumns>;
+  listColumns: ListColumns;
 };
 
 export type Prepared =
@@ -64,7 +66,7 @@ export function prepareRow(row: FileRow, headers: string[], mapping: (string | n
   const columns = {} as PreparedCustomer['columns'];
   let reference: unknown = null;
   let referenceError: string | undefined;
-  let city: unknown = null;
+  let mainCity: ListColumns['main_city'] = null;
   for (const step of steps) {
     const result = validateStep(step, typed[step.number] ?? {}, { ...typed, ...all });
     all[step.number] = result.answers;
@@ -74,7 +76,7 @@ export function prepareRow(row: FileRow, headers: string[], mapping: (string | n
       else problems.push(problem(step.number, e.field, e.message));
     }
     if (step.number === 1) reference = result.values.reference;
-    if (step.number === 2) city = result.values.city;
+    mainCity = mainCityOf(step, columns[step.table]).main_city ?? mainCity;
   }
   if (typeof reference !== 'string' || referenceError) {
     return {
@@ -100,7 +102,7 @@ export function prepareRow(row: FileRow, headers: string[], mapping: (string | n
       columns,
       listColumns: {
         ...listKeysOf(all),
-        main_city: (city as { name?: string } | null)?.name ?? null,
+        main_city: mainCity,
       },
     },
   };

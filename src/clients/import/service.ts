@@ -3,7 +3,8 @@
 import type { User } from '../../auth/users-repository';
 import type { FieldError } from '../fields/types';
 import type { ClientsRepository } from '../repository';
-import { columnByKey, matchHeaders, RAISON_SOCIALE } from './columns';
+import { nameOf } from '../model';
+import { columnByKey, matchHeaders, RAISON_SOCIALE, REFERENCE } from './columns';
 import { FileRow, ImportFileError } from './file-error';
 import {
   missingColumns,
@@ -17,8 +18,7 @@ import {
 import { readImportFile } from './read-file';
 import type { ImportRecord, ImportsRepository } from './repository';
 
-const NO_RAISON_SOCIALE =
-  'Le fichier n’a pas de colonne « Raison sociale » : sa première ligne doit porter les en-têtes du modèle (téléchargez-le pour les voir).';
+const NO_RAISON_SOCIALE = `Le fichier n’a pas de colonne « ${columnByKey(RAISON_SOCIALE)!.header} » : sa première ligne doit porter les en-têtes du modèle (téléchargez-le pour les voir).`;
 const YIELD_EVERY = 100;
 /** Rows written per transaction: short enough never to hold SQLite's one connection for long. */
 const BATCH = 500;
@@ -40,7 +40,7 @@ export function importService(deps: { imports: ImportsRepository; clients: Clien
     }
     const creates = prepared.flatMap((p) => (p.outcome === 'create' ? [p.customer.reference] : []));
     const used = await imports.referencesInUse(companyId, creates);
-    const referenceHeader = headers[mapping.indexOf('1.reference')] || 'Référence client';
+    const referenceHeader = headers[mapping.indexOf(REFERENCE)] || columnByKey(REFERENCE)!.header;
     const firstLine = new Map<string, number>();
     const problems: Problem[] = [];
     const toWrite: { line: number; payload: PreparedCustomer }[] = [];
@@ -67,7 +67,7 @@ export function importService(deps: { imports: ImportsRepository; clients: Clien
       const earlier = firstLine.get(customer.reference);
       if (owner !== undefined) {
         skip(
-          `La référence « ${customer.reference} » est déjà celle de votre client « ${owner || 'sans nom'} » : ligne ignorée.`,
+          `La référence « ${customer.reference} » est déjà celle de votre client « ${nameOf({ raisonSociale: owner })} » : ligne ignorée.`,
         );
       } else if (earlier !== undefined) {
         skip(

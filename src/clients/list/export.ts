@@ -3,10 +3,10 @@
 // « ; » between cells, CRLF between lines.
 import { tvaFromSiren } from '../../domain';
 import { kindOf } from '../fields/kinds';
-import { columnOf, type Step } from '../fields/types';
+import type { Step } from '../fields/types';
+import type { StoredDate } from '../../db/tables';
 import type { ExportRow } from './repository';
 import { stateLabel } from '../model';
-import type { ClientState } from '../repository';
 import { steps } from '../fields/steps';
 import { formatParisTime } from '../../web/dates';
 
@@ -43,15 +43,15 @@ export function exportColumns(opts: { staff: boolean }): Column[] {
   );
   // A label that two steps share (« Téléphone », « Voie »…) says which section it comes from.
   const shared = new Set(fields.map(({ f }) => f.label).filter((l, i, all) => all.indexOf(l) !== i));
-  const date = (v: unknown) => (v ? formatParisTime(new Date(v instanceof Date ? v : String(v))) : '');
+  const date = (v: StoredDate | null) => (v ? formatParisTime(new Date(v)) : '');
   return [
     ...(opts.staff ? [{ header: 'Partenaire', value: (r: ExportRow) => r.companyName }] : []),
-    { header: 'État', value: (r) => stateLabel(r.client.state as ClientState) },
+    { header: 'État', value: (r) => stateLabel(r.client.state) },
     { header: 'Créé le', value: (r) => date(r.client.created_at) },
     { header: 'Modifié le', value: (r) => date(r.client.updated_at) },
     {
       header: 'N° de TVA intracommunautaire',
-      value: (r) => (r.client.siren ? tvaFromSiren(String(r.client.siren)) : ''),
+      value: (r) => (r.client.siren ? tvaFromSiren(r.client.siren) : ''),
     },
     ...fields.map(({ step, f }) => ({
       header: shared.has(f.label) ? `${step.title} : ${f.label}` : f.label,
@@ -59,7 +59,7 @@ export function exportColumns(opts: { staff: boolean }): Column[] {
         const row = tableOf(step, r);
         if (!row) return '';
         const kind = kindOf(f);
-        return kind.display(kind.fromColumns ? kind.fromColumns(row, f) : row[columnOf(f)], f);
+        return kind.display(kind.fromColumns(row, f), f);
       },
     })),
   ];

@@ -72,8 +72,9 @@ export function decodeCursor(text: string, columns: readonly string[]): Cursor |
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     const length = columns.length;
     if (!Array.isArray(parsed) || parsed.length !== length + 1) return undefined;
-    const id = parsed[length];
-    const values = parsed.slice(0, length);
+    const items: readonly unknown[] = parsed;
+    const id = items[length];
+    const values = items.slice(0, length);
     if (!isRowId(id) || !values.every((v, i) => fitsColumn(columns[i]!, v))) return undefined;
     return { values: values as string[], id };
   } catch {

@@ -3,6 +3,8 @@
 // 20261128190000_index_client_list.
 import type { Knex } from 'knex';
 import { isSqlite, type Db } from '../../db/connect';
+import { parseJson, selected } from '../../db/rows';
+import type { ClientRow, StepTableRow, StoredDate } from '../../db/tables';
 import type { AllAnswers } from '../fields/types';
 import { stepOf } from '../fields/steps';
 import type { Cursor, Order, SortName } from './query';
@@ -19,10 +21,12 @@ const LOOKUP_LIMIT = 2000;
  */
 export const COUNT_BOUND = 1000;
 
+type SortColumn = 'sort_name' | 'sort_reference' | 'sort_siren' | 'sort_city' | 'state' | 'updated_at';
+
 type SearchPlan = { match: string | undefined; many: boolean };
 
 /** The columns each sort orders by, before the id that breaks ties. */
-const SORT_COLUMNS: Record<SortName, string[]> = {
+const SORT_COLUMNS: Record<SortName, SortColumn[]> = {
   'raison-sociale': ['sort_name'],
   reference: ['sort_reference'],
   siren: ['sort_siren'],
@@ -68,14 +72,36 @@ export type Counts = { byState: Record<ClientState, number>; moreThan?: number }
 
 /** A customer and what it is made of, as the four tables hold the checked values. */
 export type ExportRow = {
-  client: Record<string, unknown>;
+  client: ClientRow & StepTableRow;
   companyName: string;
-  site?: Record<string, unknown>;
-  billing?: Record<string, unknown>;
-  contact?: Record<string, unknown>;
+  site?: StepTableRow;
+  billing?: StepTableRow;
+  contact?: StepTableRow;
 };
 
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+/** What fetch() selects: the list's columns, its sort's, and a draft's answers. */
+type SelectedRow = Pick<
+  ClientRow,
+  | 'id'
+  | 'company_id'
+  | 'raison_sociale'
+  | 'reference'
+  | 'siren'
+  | 'main_city'
+  | 'state'
+  | 'reached_step'
+  | 'updated_at'
+  | 'sort_name'
+  | 'sort_reference'
+  | 'sort_siren'
+  | 'sort_city'
+> & { company_name: string; draft_answers: string | null };
+
+/** A count as the drivers give it: a number on SQLite, a string (bigint) on PostgreSQL. */
+type CountRow = { n: number | string };
+type StateCount = CountRow & { state: ClientState };
+
+const iso = (v: StoredDate): string => (v instanceof Date ? v.toISOString() : v);
 const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** (a, b, id) > (x, y, z), as both databases compare row values, in the sort's direction. */
@@ -110,7 +136,7 @@ export function clientListRepository(db: Db) {
       .whereRaw('clients_search match ?', [match])
       .select('rowid')
       .limit(LOOKUP_LIMIT + 1);
-    const row = await db.from(matches.as('m')).count({ n: '*' }).first();
+    const row = await db.from(matches.as('m')).count({ n: '*' }).first<CountRow | undefined>();
     return { match, many: Number(row?.n ?? 0) > LOOKUP_LIMIT };
   }
 
@@ -124,7 +150,8 @@ export function clientListRepository(db: Db) {
     // a LIMIT stops the search itself; `id in (…)` would first collect every match.
     const match = opts.fromMatches ? plan.match : undefined;
     const fromMatches = match !== undefined;
-    const query = fromMatches
+    // Both read clients' columns: the search table only adds its matches.
+    const query: Knex.QueryBuilder = fromMatches
       ? db('clients_search')
           .join('clients', 'clients.id', 'clients_search.rowid')
           .whereRaw('clients_search match ?', [match])
@@ -153,19 +180,19 @@ export function clientListRepository(db: Db) {
     return query;
   }
 
-  function toRow(r: Record<string, unknown>, sort: SortName): ListRow {
+  function toRow(r: SelectedRow, sort: SortName): ListRow {
     return {
       id: Number(r.id),
       companyId: Number(r.company_id),
-      companyName: String(r.company_name),
-      raisonSociale: (r.raison_sociale as string | null) ?? null,
-      reference: (r.reference as string | null) ?? null,
-      siren: (r.siren as string | null) ?? null,
-      mainCity: (r.main_city as string | null) ?? null,
-      state: r.state as ClientState,
+      companyName: r.company_name,
+      raisonSociale: r.raison_sociale ?? null,
+      reference: r.reference ?? null,
+      siren: r.siren ?? null,
+      mainCity: r.main_city ?? null,
+      state: r.state,
       reachedStep: Number(r.reached_step),
       updatedAt: new Date(iso(r.updated_at)),
-      answers: r.draft_answers ? (JSON.parse(String(r.draft_answers)) as AllAnswers) : undefined,
+      answers: r.draft_answers ? parseJson<AllAnswers>(r.draft_answers) : undefined,
       cursor: {
         values: SORT_COLUMNS[sort].map((c) => (c === 'updated_at' ? iso(r[c]) : String(r[c]))),
         id: Number(r.id),
@@ -207,7 +234,7 @@ export function clientListRepository(db: Db) {
       .limit(limit);
     const cursor = backwards ? position.before : position.after;
     if (cursor) keyset(query, columns, cursor, direction);
-    const rows = (await query).map((r: Record<string, unknown>) => toRow(r, sort));
+    const rows = (await selected<SelectedRow>(query)).map((r) => toRow(r, sort));
     return backwards ? rows.reverse() : rows;
   }
 
@@ -233,7 +260,7 @@ export function clientListRepository(db: Db) {
   }
 
   /** The customers' rows of a step's table: their main site, default billing point or administrator. */
-  function stepRows(n: 2 | 3 | 4, ids: number[]): Promise<Record<string, unknown>[]> {
+  async function stepRows(n: 2 | 3 | 4, ids: number[]): Promise<StepTableRow[]> {
     const step = stepOf(n)!;
     return db(step.table).whereIn('client_id', ids).andWhere(step.rowKey!);
   }
@@ -244,18 +271,18 @@ export function clientListRepository(db: Db) {
       db('clients')
         .join('companies', 'companies.id', 'clients.company_id')
         .whereIn('clients.id', ids)
-        .select('clients.*', 'companies.name as company_name'),
+        .select<(ClientRow & { company_name: string })[]>('clients.*', 'companies.name as company_name'),
       stepRows(2, ids),
       stepRows(3, ids),
       stepRows(4, ids),
     ]);
-    const byClient = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [Number(r.client_id), r]));
+    const byClient = (rows: StepTableRow[]) => new Map(rows.map((r) => [Number(r.client_id), r]));
     const [site, bill, contact] = [byClient(sites), byClient(billing), byClient(contacts)];
-    const byId = new Map(clients.map((c: Record<string, unknown>) => [Number(c.id), c]));
+    const byId = new Map(clients.map((c) => [c.id, c]));
     return ids.flatMap((id) => {
       const client = byId.get(id);
       if (!client) return [];
-      const row = { client, companyName: String(client.company_name) };
+      const row = { client, companyName: client.company_name };
       return [{ ...row, site: site.get(id), billing: bill.get(id), contact: contact.get(id) }];
     });
   }
@@ -272,9 +299,9 @@ export function clientListRepository(db: Db) {
       const rows = await db('client_counts')
         .modify((q) => (companyId === undefined ? q : q.where('company_id', companyId)))
         .select('state')
-        .sum({ n: 'n' })
+        .sum<StateCount[]>({ n: 'n' })
         .groupBy('state');
-      for (const row of rows as { state: ClientState; n: unknown }[]) byState[row.state] = Number(row.n);
+      for (const row of rows) byState[row.state] = Number(row.n);
       return { byState };
     }
     // Many matches within one partner: walking its index is cheaper than looking each match up;
@@ -287,8 +314,10 @@ export function clientListRepository(db: Db) {
     })
       .select('clients.state')
       .limit(COUNT_BOUND + 1);
-    const rows = await db.from(matches.as('m')).select('state').count({ n: '*' }).groupBy('state');
-    for (const row of rows as { state: ClientState; n: unknown }[]) byState[row.state] = Number(row.n);
+    const rows = await selected<StateCount>(
+      db.from(matches.as('m')).select('state').count({ n: '*' }).groupBy('state'),
+    );
+    for (const row of rows) byState[row.state] = Number(row.n);
     const total = byState.draft + byState.active + byState.inactive;
     return total > COUNT_BOUND ? { byState, moreThan: COUNT_BOUND } : { byState };
   }

@@ -6,13 +6,14 @@ import { resumeHrefOf } from '../wizard/drafts';
 import type { Counts, ListPage } from './repository';
 import { DEFAULT_SORT, FIRST_ORDER, listHref, type ListQuery, type SortName } from './query';
 import { nameOf, stateLabel, STATES } from '../model';
+import { listHeaderOf } from '../fields/derived';
 import type { ClientState } from '../repository';
 
 const COLUMNS: { sort: SortName; label: string }[] = [
-  { sort: 'raison-sociale', label: 'Raison sociale' },
-  { sort: 'reference', label: 'Référence client' },
-  { sort: 'siren', label: 'SIREN' },
-  { sort: 'commune', label: 'Commune' },
+  { sort: 'raison-sociale', label: listHeaderOf('name') },
+  { sort: 'reference', label: listHeaderOf('reference') },
+  { sort: 'siren', label: listHeaderOf('siren') },
+  { sort: 'commune', label: listHeaderOf('city') },
   { sort: 'etat', label: 'État' },
   { sort: 'modifie', label: 'Modifié le' },
 ];

@@ -8,7 +8,7 @@ import { addNotice, Notice } from '../../web/notices';
 import { Answers, answerOf, copyOf, Step } from '../fields/types';
 import { countrySwitchOf } from '../fields/form-view';
 import type { ClientRecord, ClientsRepository } from '../repository';
-import { stepOf, steps } from '../fields/steps';
+import { SIREN, stepOf, steps } from '../fields/steps';
 import { conflictOf, renderStep } from './step-page';
 import { summaryOf, tvaOf } from '../fields/summary';
 import { validateStep, answersFromBody, completeAnswers } from '../fields/validation';
@@ -16,7 +16,7 @@ import { SaveAction, SaveOutcome, WizardService } from './service';
 import { communeSearchNotice } from './commune-search';
 import { Destination, destinationOf, isUnchanged } from './navigation';
 import { resumeHrefOf } from './drafts';
-import { parseVersion, storableBody, storableValues } from '../../web/parse';
+import { formOf, parseVersion, storableBody, storableValues } from '../../web/parse';
 import { loadClient, ownClient } from '../load-client';
 import { nameOf } from '../model';
 
@@ -43,12 +43,15 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     return step;
   }
 
+  /** On the SIREN's step: a warning when other customers of the partner have the same SIREN. */
   async function sirenNotices(
     user: User,
+    step: Step,
     answers: Answers | undefined,
     clientId?: number,
   ): Promise<Notice[]> {
-    const siren = checkSiren(answerOf(answers, 'siren'));
+    if (step.number !== SIREN.step) return [];
+    const siren = checkSiren(answerOf(answers, SIREN.field));
     if (!siren.ok) return [];
     const twins = await clients.sameSiren(user.companyId, siren.value, clientId);
     if (!twins.length) return [];
@@ -136,7 +139,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
         answers: p.typed,
         errors: outcome.errors,
         status: 400,
-        notices: p.step.number === 1 ? await sirenNotices(p.user, p.typed, p.client?.id) : [],
+        notices: await sirenNotices(p.user, p.step, p.typed, p.client?.id),
       });
     }
     renderStep(p.req, p.res, {
@@ -206,14 +209,13 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
           addNotice(req, { kind: 'success', text: DRAFT_SAVED });
           return res.redirect(303, '/clients?etat=brouillon');
         }
-        if (step.number === 1)
-          for (const n of await sirenNotices(user, p.typed, outcome.clientId)) addNotice(req, n);
+        for (const n of await sirenNotices(user, step, p.typed, outcome.clientId)) addNotice(req, n);
         return res.redirect(303, `/clients/${outcome.clientId}/etape/${step.number + 1}`);
     }
   }
 
   async function handlePost(req: Request, res: Response, client: ClientRecord | undefined, step: Step) {
-    const { body, cleaned } = storableBody(req.body);
+    const { body, cleaned } = storableBody(formOf(req));
     if (cleaned) addNotice(req, { kind: 'warning', text: NUL_REMOVED });
     const action = String(body.action || 'continuer');
     const typed = storableValues(answersFromBody(step, body));
@@ -263,7 +265,7 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
         text: 'Le client n’est pas encore créé : corrigez cette étape pour l’activer.',
       });
     }
-    if (step.number === 1) notices.push(...(await sirenNotices(currentUser(res), saved, client.id)));
+    notices.push(...(await sirenNotices(currentUser(res), step, saved, client.id)));
     renderStep(req, res, {
       client,
       step,

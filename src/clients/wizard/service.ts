@@ -1,12 +1,12 @@
 // The rules of « Nouveau client final »: saving a step (as a draft or to continue), references
 // unique per partner, the version check, and activation once all four steps are valid.
 import type { User } from '../../auth/users-repository';
-import { kindOf } from '../fields/kinds';
-import { Answers, columnOf, Field, FieldError, Step, STEP_NUMBERS } from '../fields/types';
+import { kindOf, type StepColumns } from '../fields/kinds';
+import { Answers, FieldError, Step, STEP_NUMBERS } from '../fields/types';
 import { NotFoundError } from '../../web/errors';
-import { ClientRecord, ClientsRepository, UniqueReferenceError } from '../repository';
+import { ClientRecord, ClientsRepository, UniqueReferenceError, type ListColumns } from '../repository';
 import { validateStep } from '../fields/validation';
-import { listKeysOf, problemsOf } from '../fields/derived';
+import { listKeysOf, mainCityOf, problemsOf } from '../fields/derived';
 import { nameOf } from '../model';
 
 export type SaveAction = 'continue' | 'draft';
@@ -19,22 +19,12 @@ export type SaveOutcome =
   | { kind: 'incomplete'; clientId: number; step: number }
   | { kind: 'activated'; clientId: number };
 
-/** The columns one field's checked value (or null) is stored in. */
-function kindColumns(field: Field, value: unknown): Record<string, unknown> {
-  const kind = kindOf(field);
-  return kind.toColumns ? kind.toColumns(value, field) : { [columnOf(field)]: value };
-}
-
 /** The typed columns of a step: each field's checked value, or null. */
-export function columnsOf(step: Step, values: Record<string, unknown>): Record<string, unknown> {
-  const columns: Record<string, unknown> = {};
+export function columnsOf(step: Step, values: Record<string, unknown>): StepColumns {
+  const columns: StepColumns = {};
   for (const field of step.fields) {
     if (field.kind === 'fixed') continue;
-    const value = values[field.name] ?? null;
-    const kind = kindOf(field);
-    // Most kinds store one column: written in place, not through an object of its own per field.
-    if (kind.toColumns) Object.assign(columns, kind.toColumns(value, field));
-    else columns[columnOf(field)] = value;
+    Object.assign(columns, kindOf(field).toColumns(values[field.name] ?? null, field));
   }
   return columns;
 }
@@ -56,12 +46,12 @@ export function wizardService(clients: ClientsRepository) {
   }
 
   /** Values too long for their column (a web address once normalised): an error on the field. */
-  async function overlongErrors(step: Step, columns: Record<string, unknown>): Promise<FieldError[]> {
+  async function overlongErrors(step: Step, columns: StepColumns): Promise<FieldError[]> {
     const overlong = new Set(await clients.overlongColumns(step.table, columns));
     if (!overlong.size) return [];
     const errors: FieldError[] = [];
     for (const field of step.fields) {
-      const stored = Object.keys(kindColumns(field, null));
+      const stored = Object.keys(kindOf(field).toColumns(null, field));
       const names = stored.filter((c) => overlong.has(c));
       if (!names.length) continue;
       for (const c of names) columns[c] = null;
@@ -111,9 +101,7 @@ export function wizardService(clients: ClientsRepository) {
         const final = action === 'continue' && step.number === 4 && (!client || client.state === 'draft');
         const problems = final ? problemsOf(answers) : new Map<number, FieldError[]>();
         const firstProblem = STEP_NUMBERS.find((n) => problems.has(n));
-        const listColumns: Record<string, unknown> = { ...listKeysOf(answers) };
-        if (step.number === 2)
-          listColumns.main_city = (result.values.city as { name?: string } | null)?.name ?? null;
+        const listColumns: ListColumns = { ...listKeysOf(answers), ...mainCityOf(step, columns) };
         const write = {
           step,
           columns,

@@ -7,6 +7,7 @@ import { kindOf } from '../fields/kinds';
 import { AllAnswers, Answers, answerOf, FieldError, Step, StepNumber } from '../fields/types';
 import { fieldsets } from '../fields/form-view';
 import type { ClientRecord } from '../repository';
+import { nameOf } from '../model';
 import { steps } from '../fields/steps';
 import { completeAnswers, validateStep } from '../fields/validation';
 import { problemsOf } from '../fields/derived';
@@ -67,7 +68,7 @@ export function renderStep(req: Request, res: Response, o: RenderOptions) {
   const sets = fieldsets(step, all[step.number], all, o.errors, o.pending);
   const anchors = new Map(sets.flatMap((set) => set.rows.flat()).map((f) => [f.name, f.anchor]));
   const errors = (o.errors ?? []).map((e) => ({ ...e, anchor: anchors.get(e.field) ?? e.field }));
-  const name = client?.raisonSociale || 'Client sans nom';
+  const name = nameOf({ raisonSociale: client?.raisonSociale ?? null });
   const pageHeading = editing ? step.editHeading : 'Nouveau client final';
   const pageTitle = editing
     ? `${step.editHeading} — ${name}`
