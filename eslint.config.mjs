@@ -1,7 +1,8 @@
 // Lint rules: the recommended sets of ESLint and typescript-eslint, plus typescript-eslint's
-// type-checked rules about promises and needless assertions (a promise left unawaited, such as a
-// db.destroy() at shutdown, loses its error). Its no-unsafe-* rules wait for typed knex rows and
-// request bodies: today they flag every row read. Formatting is Prettier's job.
+// type-checked rules about promises, needless assertions (a promise left unawaited, such as a
+// db.destroy() at shutdown, loses its error) and values typed any: knex rows are typed by
+// src/db/tables.ts, posted forms read through formOf, JSON columns through parseJson. Formatting
+// is Prettier's job.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -27,6 +28,11 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/no-unsafe-assignment': 'error',
+      '@typescript-eslint/no-unsafe-member-access': 'error',
+      '@typescript-eslint/no-unsafe-call': 'error',
+      '@typescript-eslint/no-unsafe-return': 'error',
+      '@typescript-eslint/no-unsafe-argument': 'error',
     },
   },
   {

@@ -2,6 +2,12 @@ import request from 'supertest';
 import { Browser } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { SESSION_COOKIE } from '../../src/auth/session';
+import { parseJson } from '../../src/db/rows';
+
+/** A stored session's data, as either engine gives it back (JSON text, or a parsed json column). */
+type StoredSess = Record<string, unknown> & { userId?: number; signedInAt?: number };
+const sessionOf = (sess: string | Record<string, unknown>): StoredSess =>
+  typeof sess === 'string' ? parseJson<StoredSess>(sess) : sess;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -155,7 +161,7 @@ describe('sign-in', () => {
     await browser.signIn(user.email, user.password);
     const rows = await t.db('sessions').select('sid', 'sess');
     for (const row of rows) {
-      const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess;
+      const sess = sessionOf(row.sess);
       if (sess.userId) {
         sess.signedInAt = Date.now() - 12 * 60 * 60_000 - 1000;
         await t
@@ -175,7 +181,7 @@ describe('sign-in', () => {
     const userId = (await t.db('users').where({ email: user.email }).first('id'))!.id;
     const row = async () => {
       for (const r of await t.db('sessions').select('sid', 'sess', 'expired')) {
-        const sess = typeof r.sess === 'string' ? JSON.parse(r.sess) : r.sess;
+        const sess = sessionOf(r.sess);
         if (sess.userId === userId) return { sid: r.sid, sess, expired: new Date(r.expired).getTime() };
       }
       throw new Error('pas de session');
@@ -272,7 +278,7 @@ describe('a form posted after the 12 hours of a sign-in', () => {
     const form = await browser.get('/clients/nouveau?nouveau=1');
     const userId = (await t.db('users').where({ email: user.email }).first('id'))!.id;
     for (const row of await t.db('sessions').select('sid', 'sess')) {
-      const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess;
+      const sess = sessionOf(row.sess);
       if (sess.userId !== userId) continue;
       sess.signedInAt = Date.now() - 12 * 60 * 60_000 - 1000;
       await t

@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/db/connect';
 import { Browser, formFields, Page } from '../support/browser';
 import { freshDatabase, postgresUrl, type FreshDatabase } from '../support/databases';
 import { exitOf, freePort, startServer, type RunningServer } from '../support/processes';
+import { parseJson } from '../../src/db/rows';
 
 jest.setTimeout(180_000);
 
@@ -145,8 +146,10 @@ function expectCleanLogs(server: RunningServer, secrets: string[]) {
 async function secretsIn(databaseUrl: string): Promise<string[]> {
   const db = openDatabase(databaseUrl);
   try {
-    const rows: { sid: string; sess: unknown }[] = await db('sessions').select('sid', 'sess');
-    const tokens = rows.map((r) => (typeof r.sess === 'string' ? JSON.parse(r.sess) : r.sess).csrfToken);
+    const rows = await db('sessions').select('sid', 'sess');
+    const tokens = rows.map(
+      (r) => (typeof r.sess === 'string' ? parseJson<Record<string, unknown>>(r.sess) : r.sess).csrfToken,
+    );
     const secrets = [...rows.map((r) => r.sid), ...tokens].filter((s): s is string => typeof s === 'string');
     expect(secrets.length).toBeGreaterThan(1);
     return secrets;

@@ -9,6 +9,7 @@ import { createLogger } from '../../src/web/request-logging';
 import { Browser } from '../support/browser';
 import { freshDatabase, type FreshDatabase } from '../support/databases';
 import { freePort, runScript } from '../support/processes';
+import { parseJson } from '../../src/db/rows';
 
 jest.setTimeout(90_000);
 
@@ -89,7 +90,7 @@ describe('the request log', () => {
       .set('Authorization', `Bearer ${SECRET}`);
     expect(res.status).toBe(200);
     expect(log.lines).toHaveLength(1);
-    const line = JSON.parse(log.lines[0]!);
+    const line = parseJson<{ ms?: unknown; reqId?: unknown }>(log.lines[0]!);
     expect(line).toMatchObject({ level: 30, method: 'GET', path: '/clients?q&etat', status: 200 });
     expect(typeof line.ms).toBe('number');
     expect(line.reqId).toBe(res.headers['x-request-id']);

@@ -5,6 +5,8 @@ import request from 'supertest';
 import { Browser, formFields } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
+import { parseJson } from '../../src/db/rows';
+import type { AllAnswers } from '../../src/clients/fields/types';
 
 let t: TestApp;
 let partner: { email: string; password: string; company: string };
@@ -177,7 +179,7 @@ describe('a web address longer than its column once normalised', () => {
     expect(draft.url).toBe('/clients?etat=brouillon');
     const row = await t.db('clients').orderBy('id', 'desc').first();
     expect(row!.website).toBeNull();
-    expect(JSON.parse(row!.answers)[1].website).toBe(typed);
+    expect(parseJson<AllAnswers>(row!.answers)[1]!.website).toBe(typed);
   });
 });
 

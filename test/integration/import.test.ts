@@ -7,6 +7,8 @@ import iconv from 'iconv-lite';
 import { Browser } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createClient } from '../support/wizard';
+import { parseJson } from '../../src/db/rows';
+import type { AllAnswers } from '../../src/clients/fields/types';
 
 jest.setTimeout(30_000);
 
@@ -229,8 +231,8 @@ describe('a French Excel CSV (Windows-1252, « ; », no BOM)', () => {
     expect(await listed(a, '/clients?q=crêperie')).toEqual(['Crêperie Bénédicte']);
 
     const draft = await t.db('clients').where({ reference: 'CP-002' }).first();
-    expect(JSON.parse(draft!.answers)[1].siren).toBe('123 456 789');
-    expect(JSON.parse(draft!.answers)[4].email).toBe('anais@');
+    expect(parseJson<AllAnswers>(draft!.answers)[1]!.siren).toBe('123 456 789');
+    expect(parseJson<AllAnswers>(draft!.answers)[4]!.email).toBe('anais@');
     // « Reprendre la saisie » opens its first step with a problem, what was typed shown.
     const resume = await a.get(`/clients/${draft!.id}/etape/1`);
     expect(resume.$('#siren').val()).toBe('123 456 789');
@@ -352,8 +354,8 @@ it('unknown headers are asked about, one select each, then mapped', async () => 
     .db('sites')
     .join('clients', 'clients.id', 'sites.client_id')
     .where('clients.reference', 'MAP-1')
-    .first('sites.phone');
-  expect(site.phone).toBe('+33247271234');
+    .first<{ phone: string | null } | undefined>('sites.phone');
+  expect(site!.phone).toBe('+33247271234');
 });
 
 it('a postal code with several communes and no commune column gives a draft whose commune is to choose', async () => {

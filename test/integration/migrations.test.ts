@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { migrationSource } from '../../migrations';
 import { isSqlite, migrateToLatest, openDatabase, rollback } from '../../src/db/connect';
 import { freshDatabase, FreshDatabase } from '../support/databases';
+import { selected } from '../../src/db/rows';
 
 let fresh: FreshDatabase;
 let db: Knex;
@@ -17,10 +18,12 @@ afterEach(async () => {
 });
 
 async function tables(): Promise<string[]> {
-  const rows: { name: string }[] = isSqlite(db)
-    ? await db('sqlite_master').whereIn('type', ['table', 'trigger']).select('name')
+  const rows = isSqlite(db)
+    ? await selected<{ name: string }>(
+        db('sqlite_master').whereIn('type', ['table', 'trigger']).select('name'),
+      )
     : (
-        await db.raw(
+        await db.raw<{ rows: { name: string }[] }>(
           `select table_name as name from information_schema.tables where table_schema = 'public'
            union all select trigger_name from information_schema.triggers where trigger_schema = 'public'`,
         )

@@ -14,6 +14,7 @@ import type { StepTableRow } from '../../src/db/tables';
 import { Browser, Page } from '../support/browser';
 import { runScript } from '../support/processes';
 import { createTestApp, TestApp } from '../support/test-app';
+import { parseJson } from '../../src/db/rows';
 
 jest.setTimeout(60_000);
 
@@ -110,7 +111,7 @@ describe('the seeded database', () => {
 
   it('leaves drafts incomplete where the list says to resume them, with their history', async () => {
     const draft = await t.db('clients').where({ state: 'draft' }).first();
-    const problems = problemsOf(JSON.parse(draft!.answers));
+    const problems = problemsOf(parseJson<AllAnswers>(draft!.answers));
     expect(problems.has(draft!.reached_step)).toBe(true);
     const events = await t.db('client_events').where({ client_id: draft!.id }).orderBy('at');
     expect(events[0]!.action).toBe('created');

@@ -4,6 +4,8 @@ import { Browser, Page } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { idFromUrl, signedIn as signedInAs, text } from '../support/pages';
 import { createClient, STEP_ANSWERS, submitStep } from '../support/wizard';
+import { parseJson } from '../../src/db/rows';
+import type { AllAnswers } from '../../src/clients/fields/types';
 
 jest.setTimeout(30_000);
 
@@ -141,7 +143,7 @@ describe('the back link and the stepper', () => {
     expect(text(left, '.notice')).toContain('Brouillon enregistré.');
     const saved = await t.db('clients').where({ raison_sociale: 'Fromagerie Dubois' }).first();
     expect(saved!.state).toBe('draft');
-    expect(JSON.parse(saved!.answers)[1].siren).toBe('123');
+    expect(parseJson<AllAnswers>(saved!.answers)[1]!.siren).toBe('123');
   });
 
   it('a save over a newer version is refused (409) with what was typed, as any save is', async () => {

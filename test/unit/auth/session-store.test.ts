@@ -5,6 +5,7 @@ import { DatabaseSessionStore } from '../../../src/auth/session-store';
 import type { SessionsRepository } from '../../../src/auth/sessions-repository';
 import type { User } from '../../../src/auth/users-repository';
 import { createLogger } from '../../../src/web/request-logging';
+import { parseJson } from '../../../src/db/rows';
 
 const user: User = {
   id: 7,
@@ -102,7 +103,7 @@ it('set never stores the user loaded with the session, and keeps the cookie expi
   const data = session({ userId: 7, signedInUser: user });
   expect(await calls((cb) => store.set('sid', data, cb))).toEqual([[null, undefined]]);
   expect(writes).toHaveLength(1);
-  expect(JSON.parse(writes[0]![1])).toEqual({ userId: 7, cookie: expect.any(Object) });
+  expect(parseJson<unknown>(writes[0]![1])).toEqual({ userId: 7, cookie: expect.any(Object) as unknown });
   expect(writes[0]![2].getTime()).toBe(new Date(data.cookie.expires!).getTime());
 });
 
