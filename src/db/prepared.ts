@@ -22,6 +22,11 @@ type SqliteStatement = {
 type SqliteConnection = {
   prepare(sql: string, callback: (err: Error | null) => void): SqliteStatement;
 };
+/** The part of knex's client (typed any by knex) that lends and takes back pooled connections. */
+type ConnectionPool = {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(conn: unknown): Promise<void>;
+};
 type PgConnection = {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 };
@@ -32,7 +37,7 @@ const preparedOn = new WeakMap<object, Map<string, SqliteStatement>>();
 /** The connection's statement for this text, prepared on first use; one that fails is not kept. */
 async function sqliteStatement(conn: SqliteConnection, text: string): Promise<SqliteStatement> {
   let statements = preparedOn.get(conn);
-  if (!statements) preparedOn.set(conn, (statements = new Map()));
+  if (!statements) preparedOn.set(conn, (statements = new Map<string, SqliteStatement>()));
   const known = statements.get(text);
   if (known) return known;
   // With a callback, node-sqlite3 reports a failed prepare to it rather than as an `error` event
@@ -54,7 +59,8 @@ export function prepareStatement<Row>(db: Db, text: StatementText): PreparedStat
   return async (params) => {
     const query = { method: 'raw', sql, bindings: params, options: {} };
     db.emit('query', query);
-    const conn = (await db.client.acquireConnection()) as SqliteConnection & PgConnection;
+    const pool = db.client as ConnectionPool;
+    const conn = (await pool.acquireConnection()) as SqliteConnection & PgConnection;
     try {
       if (sqlite) {
         const statement = await sqliteStatement(conn, text.sqlite);
@@ -67,7 +73,7 @@ export function prepareStatement<Row>(db: Db, text: StatementText): PreparedStat
       db.emit('query-error', err, query);
       throw err;
     } finally {
-      await db.client.releaseConnection(conn);
+      await pool.releaseConnection(conn);
     }
   };
 }

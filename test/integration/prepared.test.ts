@@ -1,5 +1,5 @@
 // The hot statements prepared once per connection (src/db/prepared.ts), on the engine under test.
-import { openDatabase, migrateToLatest, type Db } from '../../src/db/connect';
+import { isSqlite, openDatabase, migrateToLatest, type Db } from '../../src/db/connect';
 import { describeError } from '../../src/db/errors';
 import { prepareStatement } from '../../src/db/prepared';
 import { freshDatabase, type FreshDatabase } from '../support/databases';
@@ -47,9 +47,7 @@ it('runs as knex’s own statements do: a `query` event each, and in turn with a
   } finally {
     db.off('query', listen);
   }
-  expect(
-    seen.filter((sql) => sql === (db.client.config.client === 'sqlite3' ? byName.sqlite : byName.postgres)),
-  ).toHaveLength(1);
+  expect(seen.filter((sql) => sql === (isSqlite(db) ? byName.sqlite : byName.postgres))).toHaveLength(1);
 });
 
 it('rejects a failing statement with an error that carries no bound value, and frees its connection', async () => {
