@@ -3,11 +3,11 @@
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/app';
 import { readConfig } from '../../src/config';
-import { migrateToLatest, openDatabase, type Db } from '../../src/db/connect';
+import type { Db } from '../../src/db/connect';
 import { services as buildServices } from '../../src/services';
 import { createLogger } from '../../src/web/request-logging';
 import { Browser } from '../support/browser';
-import { freshDatabase, type FreshDatabase } from '../support/databases';
+import { migratedDatabase, type MigratedDatabase } from '../support/databases';
 import { freePort, runScript } from '../support/processes';
 import { parseJson } from '../../src/db/rows';
 
@@ -26,17 +26,13 @@ function captured() {
   return { lines, logger: createLogger('info', stream), text: () => lines.join('\n') };
 }
 
-let fresh: FreshDatabase;
+let fresh: MigratedDatabase;
 let db: Db;
 beforeAll(async () => {
-  fresh = await freshDatabase();
-  db = openDatabase(fresh.url);
-  await migrateToLatest(db);
+  fresh = await migratedDatabase();
+  db = fresh.db;
 });
-afterAll(async () => {
-  await db.destroy();
-  await fresh.drop();
-});
+afterAll(() => fresh.close());
 
 describe('a failed query', () => {
   it('loses its bound values before anyone sees it, and logs none', async () => {

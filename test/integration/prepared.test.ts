@@ -1,24 +1,20 @@
 // The hot statements prepared once per connection (src/db/prepared.ts), on the engine under test.
-import { isSqlite, openDatabase, migrateToLatest, type Db } from '../../src/db/connect';
+import { isSqlite, type Db } from '../../src/db/connect';
 import { describeError } from '../../src/db/errors';
 import { prepareStatement } from '../../src/db/prepared';
-import { freshDatabase, type FreshDatabase } from '../support/databases';
+import { migratedDatabase, type MigratedDatabase } from '../support/databases';
 
 const company = (name: string) => ({ name, created_at: new Date().toISOString() });
 
-let fresh: FreshDatabase;
+let fresh: MigratedDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  fresh = await freshDatabase();
-  db = openDatabase(fresh.url);
-  await migrateToLatest(db);
+  fresh = await migratedDatabase();
+  db = fresh.db;
   await db('companies').insert([company('Alpha'), company('Béta')]);
 });
-afterAll(async () => {
-  await db.destroy();
-  await fresh.drop();
-});
+afterAll(() => fresh.close());
 
 const byName = {
   sqlite: 'select id from companies where name = ?',

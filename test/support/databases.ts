@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import knex from 'knex';
+import { migrateToLatest, openDatabase, type Db } from '../../src/db/connect';
 
 export type FreshDatabase = { url: string; drop(): Promise<void> };
 
@@ -45,6 +46,23 @@ async function freshPostgres(serverUrl: string): Promise<FreshDatabase> {
       } finally {
         await dropper.destroy();
       }
+    },
+  };
+}
+
+export type MigratedDatabase = { db: Db; url: string; close(): Promise<void> };
+
+/** A fresh database, migrated and opened; close() ends its pool, then drops it. */
+export async function migratedDatabase(): Promise<MigratedDatabase> {
+  const fresh = await freshDatabase();
+  const db = openDatabase(fresh.url);
+  await migrateToLatest(db);
+  return {
+    db,
+    url: fresh.url,
+    async close() {
+      await db.destroy();
+      await fresh.drop();
     },
   };
 }
