@@ -30,7 +30,7 @@ import {
 } from '../../domain';
 import { parseJson } from '../../db/rows';
 import type { ColumnValue, StepTableRow } from '../../db/tables';
-import { AllAnswers, Answers, answerOf, columnOf, Field, KindName, optionsOf } from './types';
+import { AllAnswers, Answers, answerOf, columnOf, Field, FieldRef, KindName, optionsOf } from './types';
 
 export type KindContext = { answers: Answers; all: AllAnswers };
 
@@ -93,6 +93,8 @@ export type Kind = Shape & {
   toAnswer(value: unknown, field: Field): string | string[];
   /** The columns a checked value (or null) is stored in. */
   toColumns(value: unknown, field: Field): StepColumns;
+  /** The same columns, written into a step's row: an import writes 45 fields a row. */
+  writeColumns(value: unknown, field: Field, into: StepColumns): void;
   /** The checked value back from a stored row (the inverse of toColumns). */
   fromColumns(row: StepTableRow, field: Field): unknown;
 };
@@ -100,9 +102,16 @@ export type Kind = Shape & {
 /** The answers a field's kind needs, read where its dependsOn points. */
 export function needsOf(field: Field, all: AllAnswers): Needs<string> {
   const needs: Record<string, string> = {};
-  for (const [name, ref] of Object.entries(field.dependsOn ?? {}))
-    needs[name] = answerOf(all[ref.step], ref.field);
+  for (const [name, ref] of dependenciesOf(field)) needs[name] = answerOf(all[ref.step], ref.field);
   return needs;
+}
+
+// Read at every check of every row an import checks: listed once per declaration.
+const dependencies = new WeakMap<Field, [string, FieldRef][]>();
+function dependenciesOf(field: Field) {
+  let list = dependencies.get(field);
+  if (!list) dependencies.set(field, (list = Object.entries(field.dependsOn ?? {})));
+  return list;
 }
 
 /**
@@ -132,6 +141,11 @@ export function defineKind<T, D extends string = never>(spec: KindSpec<T, D>): K
     // Without toColumns, T fits a column.
     toColumns: (value, field) =>
       own.toColumns ? own.toColumns(typed(value), field) : { [columnOf(field)]: value as ColumnValue },
+    // Most kinds store one column: written in place, without an object of its own per field.
+    writeColumns: (value, field, into) => {
+      if (own.toColumns) Object.assign(into, own.toColumns(typed(value), field));
+      else into[columnOf(field)] = value as ColumnValue;
+    },
     fromColumns: (row, field) =>
       own.fromColumns ? own.fromColumns(row, field) : (row[columnOf(field)] ?? null),
   };

@@ -24,7 +24,7 @@ export function columnsOf(step: Step, values: Record<string, unknown>): StepColu
   const columns: StepColumns = {};
   for (const field of step.fields) {
     if (field.kind === 'fixed') continue;
-    Object.assign(columns, kindOf(field).toColumns(values[field.name] ?? null, field));
+    kindOf(field).writeColumns(values[field.name] ?? null, field, columns);
   }
   return columns;
 }
