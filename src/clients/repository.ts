@@ -114,11 +114,12 @@ const HIGHEST_REFERENCE = {
     order by reference collate "C" desc limit 1`,
 };
 
-// The partner's other customers with this SIREN (at most 5 are named), after each step 1 that has one.
+/** The partner's other customers with a SIREN the warning names; one more is read to know there are more. */
+export const NAMED_TWINS = 5;
+// After each step 1 that has a SIREN: the first NAMED_TWINS + 1 of the partner's other customers with it.
 const SAME_SIREN = {
-  sqlite: 'select id, raison_sociale from clients where company_id = ? and siren = ? and id <> ? limit 5',
-  postgres:
-    'select id, raison_sociale from clients where company_id = $1 and siren = $2 and id <> $3 limit 5',
+  sqlite: `select id, raison_sociale from clients where company_id = ? and siren = ? and id <> ? limit ${NAMED_TWINS + 1}`,
+  postgres: `select id, raison_sociale from clients where company_id = $1 and siren = $2 and id <> $3 limit ${NAMED_TWINS + 1}`,
 };
 
 function isUniqueViolation(err: unknown): boolean {

@@ -14,8 +14,17 @@ declare module 'express-session' {
   }
 }
 
+/**
+ * The most notices waiting in a session. They wait for the next page; a client that never follows
+ * the redirect (a script, a page posted again and again) would otherwise grow the session, read and
+ * written at every request, with each POST.
+ */
+export const WAITING_NOTICES = 5;
+
+/** Waits for the next page; the same text waiting already is replaced, not repeated. */
 export function addNotice(req: Request, notice: Notice): void {
-  req.session.notices = [...(req.session.notices ?? []), notice];
+  const waiting = (req.session.notices ?? []).filter((n) => n.text !== notice.text);
+  req.session.notices = [...waiting, notice].slice(-WAITING_NOTICES);
 }
 
 export function takeNotices(req: Request): Notice[] {

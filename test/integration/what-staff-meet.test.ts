@@ -181,6 +181,19 @@ describe('Mes clients and a customer’s page', () => {
     ).toEqual(['Voir « Boulangerie Martin »', 'Voir « Martin Fils »']);
   });
 
+  it('more customers with the same SIREN than the warning names: « plus de 5 », five links', async () => {
+    const browser = await signedIn();
+    for (let i = 1; i <= 6; i++) {
+      const page = await browser.get('/clients/nouveau?nouveau=1');
+      const fields = { ...STEP_ANSWERS[1], raisonSociale: `Martin ${i}`, reference: `CLI-7${i}` };
+      await submitStep(browser, page, fields, 'brouillon');
+    }
+    const page = await browser.get('/clients/nouveau?nouveau=1');
+    const next = await submitStep(browser, page, { ...STEP_ANSWERS[1], raisonSociale: 'Martin 7' });
+    expect(text(next, '.notice.warning p')).toContain('vous avez déjà plus de 5 clients avec ce SIREN');
+    expect(next.$('.notice.warning a').length).toBe(5);
+  });
+
   it('the customer’s page: « Désactiver » in the warning style, its history table reachable by keyboard', async () => {
     const browser = await signedIn();
     const created = await createClient(browser);

@@ -7,7 +7,7 @@ import { NotFoundError } from '../../web/errors';
 import { addNotice, Notice } from '../../web/notices';
 import { Answers, answerOf, copyOf, Step } from '../fields/types';
 import { countrySwitchOf } from '../fields/form-view';
-import type { ClientRecord, ClientsRepository } from '../repository';
+import { NAMED_TWINS, type ClientRecord, type ClientsRepository } from '../repository';
 import { SIREN, stepOf, steps } from '../fields/steps';
 import { conflictOf, renderStep } from './step-page';
 import { summaryOf, tvaOf } from '../fields/summary';
@@ -55,12 +55,17 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
     if (!siren.ok) return [];
     const twins = await clients.sameSiren(user.companyId, siren.value, clientId);
     if (!twins.length) return [];
-    const one = twins.length === 1;
+    const how =
+      twins.length === 1
+        ? 'un client'
+        : twins.length > NAMED_TWINS
+          ? `plus de ${NAMED_TWINS} clients`
+          : `${twins.length} clients`;
     return [
       {
         kind: 'warning',
-        text: `Attention : vous avez déjà ${one ? 'un client' : `${twins.length} clients`} avec ce SIREN. Vous pouvez continuer si c’est voulu.`,
-        links: twins.map((twin) => ({
+        text: `Attention : vous avez déjà ${how} avec ce SIREN. Vous pouvez continuer si c’est voulu.`,
+        links: twins.slice(0, NAMED_TWINS).map((twin) => ({
           href: `/clients/${twin.id}`,
           text: `Voir « ${nameOf(twin)} »`,
         })),
