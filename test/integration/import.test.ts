@@ -214,6 +214,16 @@ describe('a French Excel CSV (Windows-1252, « ; », no BOM)', () => {
       `/clients?import=${String(list.$('form.filters input[name="import"]').val())}&etat=`,
     );
     expect(allOfImport.$('.counts').text().replace(/\s+/g, ' ')).toContain('Tous : 3');
+    // The page says which import it shows, and leads back to every customer (keeping the état).
+    expect(list.$('.import-filter').text()).toMatch(
+      /^Clients importés depuis « clients-excel\.csv » le \d\d\/\d\d\/\d{4}/,
+    );
+    expect(list.$('.import-filter a').text()).toBe('Voir tous vos clients');
+    expect(list.$('.import-filter a').attr('href')).toBe('/clients?etat=brouillon');
+    // Another partner's import names nothing of it.
+    const elsewhere = await other.get(draftHref);
+    expect(elsewhere.$('.import-filter').text()).toContain('Cet import est introuvable');
+    expect(elsewhere.html).not.toContain('clients-excel.csv');
 
     const crepe = await t.db('clients').where({ reference: 'CP-001' }).first();
     expect(crepe).toMatchObject({ state: 'active', siren: '732829320', main_city: 'Saint-Avertin' });
@@ -365,7 +375,7 @@ it('a postal code with several communes and no commune column gives a draft whos
   );
   row[header.indexOf('Site principal : Code postal')] = '51300';
   const page = await upload(a, 'communes.csv', Buffer.from(csv([header, row], ';')));
-  expect(page.$('tbody').text()).toContain('Renseignez « Commune de l’adresse »');
+  expect(page.$('tbody').text()).toMatch(/Choisissez la commune parmi les \d+ du code postal 51300 : \S/);
   await confirm(a, page);
   const draft = await t.db('clients').where({ reference: 'PC-1' }).first();
   expect(draft!.state).toBe('draft');

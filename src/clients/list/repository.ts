@@ -338,6 +338,13 @@ export function clientListRepository(db: Db) {
       };
     },
 
+    /** The import a list is filtered on, as its result page names it; undefined if not the partner's. */
+    async importOf(id: number, scope: Scope): Promise<{ fileName: string; at: Date } | undefined> {
+      const query = db('imports').where('id', id).first('file_name', 'created_at');
+      const row = await (scope === 'all' ? query : query.where('company_id', scope.companyId));
+      return row ? { fileName: row.file_name, at: new Date(row.created_at) } : undefined;
+    },
+
     /** The partners staff can filter on. */
     async partners(): Promise<{ id: number; name: string }[]> {
       return db('companies').orderBy('name').select('id', 'name');

@@ -33,6 +33,7 @@ export function listRoutes(deps: { list: ClientListRepository }): Router {
     const position = { after: query.after, before: query.before };
     const { page, counts } = await list.list(scope, filters, query.sort, query.order, position);
     const partners = staff ? await list.partners() : [];
+    const fromImport = query.importId ? await list.importOf(query.importId, scope) : undefined;
     res.render('pages/clients/list', {
       notices: takeNotices(req),
       ...listView({
@@ -42,6 +43,7 @@ export function listRoutes(deps: { list: ClientListRepository }): Router {
         staff,
         companyId: user.companyId,
         partners,
+        fromImport,
         searchTooShort: terms.tooShort,
       }),
     });

@@ -47,6 +47,8 @@ export function listView(input: {
   staff: boolean;
   companyId: number;
   partners: { id: number; name: string }[];
+  /** The import the list is filtered on (from its result page). */
+  fromImport?: { fileName: string; at: Date };
   searchTooShort: boolean;
 }) {
   const { query, page, counts, staff } = input;
@@ -70,6 +72,16 @@ export function listView(input: {
     sort: isDefaultSort(query) ? undefined : { tri: query.sort, ordre: query.order },
     // An import's customers (from its result page) stay the subject of a new filter.
     importId: query.importId,
+    // Said above the list, with the way back to every customer: the filter is not in the form.
+    importFilter: query.importId
+      ? {
+          text: input.fromImport
+            ? `Clients importés depuis « ${input.fromImport.fileName} » le ${formatParisTime(input.fromImport.at)}.`
+            : 'Cet import est introuvable : aucun client ne lui correspond.',
+          allHref: listHref(query, { importId: undefined }),
+          allText: staff ? 'Voir tous les clients' : 'Voir tous vos clients',
+        }
+      : undefined,
     counts: [
       // Past the bound, a search's counts per état are not known: only « plus de 1 000 » in all.
       {
