@@ -165,6 +165,16 @@ describe('postal codes and communes', () => {
     expect(text(wrong, '#city-error')).toContain('« Tours » n’est pas une commune du code postal 37550');
   });
 
+  it('a postal code of several communes left without one: the message names them, the list offers them', async () => {
+    const page = await atStep(2);
+    const next = await submitStep(browser, page, { ...STEP_ANSWERS[2], postalCode: '01400', city: '' });
+    expect(next.status).toBe(400);
+    expect(text(next, '#city-error')).toContain(
+      'Choisissez la commune parmi les 10 du code postal 01400 : Chanoz-Châtenay, Châtillon-sur-Chalaronne, Condeissiat…',
+    );
+    expect(next.$('select#city option').length).toBeGreaterThanOrEqual(10);
+  });
+
   it('« Rechercher la commune » fills in the only commune of a postal code, saving nothing', async () => {
     const page = await atStep(2);
     const search = await submitStep(

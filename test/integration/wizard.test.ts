@@ -196,7 +196,8 @@ describe('validation', () => {
         action: 'continuer',
       });
       expect(result.status).toBe(400);
-      const message = requiredMessage(field);
+      // Knowing the answers (a commune's message names its postal code's communes).
+      const message = requiredMessage(field, { answers: typed, all: { [n]: typed } });
       expect(text(result, `#${name}-error`)).toContain(message);
       expect(
         result

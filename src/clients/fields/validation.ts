@@ -1,7 +1,7 @@
 // One joi schema per step, derived from the field declarations, with French messages.
 import Joi from 'joi';
 import { communesForPostalCode, isFrenchPostalArea, normalisePostalCode } from '../../domain';
-import { checkValue, KindContext, kindOf, maxLengthOf } from './kinds';
+import { checkValue, communeChoices, KindContext, kindOf, maxLengthOf, needsOf } from './kinds';
 import { AllAnswers, Answers, answerOf, Condition, Field, FieldError, Step } from './types';
 
 export type StepResult = {
@@ -16,10 +16,21 @@ const CHOICE_KINDS = new Set(['select', 'radio', 'yesno', 'country', 'checkboxes
 const FREE_TEXT_KINDS = new Set(['text', 'textarea', 'streetNumber', 'commune']);
 /** What a draft keeps of one answer at most: far above any field's limit, so nothing typed is lost. */
 export const MAX_ANSWER_LENGTH = 2000;
+/** The communes a message names when a postal code has several. */
+const SHOWN_COMMUNES = 3;
 
 /** The message for a required field left empty; its example may depend on the answers (a phone's territory). */
 export function requiredMessage(field: Field, ctx: KindContext = { answers: {}, all: {} }): string {
   if (CHOICE_KINDS.has(field.kind)) return `Choisissez une réponse pour « ${field.label} »`;
+  if (field.kind === 'commune') {
+    // A postal code shared by several communes: name them, not an example from another département.
+    const choices = communeChoices(field, ctx.all);
+    if (choices.length > 1) {
+      const named = choices.slice(0, SHOWN_COMMUNES).map((c) => c.name);
+      const more = choices.length > SHOWN_COMMUNES ? '…' : '';
+      return `Choisissez la commune parmi les ${choices.length} du code postal ${normalisePostalCode(needsOf(field, ctx.all).postalCode ?? '')} : ${named.join(', ')}${more}`;
+    }
+  }
   if (FREE_TEXT_KINDS.has(field.kind)) {
     return `Renseignez « ${field.label} »${field.example ? `, par exemple ${field.example}` : ''}`;
   }
