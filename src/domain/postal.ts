@@ -41,10 +41,23 @@ const exampleFor = (countryCode: string): string =>
 /** A French postal code as typed, spaces (tabs, full-width ones) removed: what the postal index is keyed by. */
 export const normalisePostalCode = (input: string): string => normaliseTyped(input).replace(/\s/g, '');
 
+/**
+ * The French postal code a 4-digit one stands for when its leading 0 was lost (a spreadsheet reads
+ * 01400 as the number 1400): the code with the 0 put back, if that one exists; otherwise undefined.
+ */
+export function withLostZero(input: string, countryCode: string): string | undefined {
+  const cp = normalisePostalCode(input);
+  if (!isFrenchPostalArea(countryCode) || !/^\d{4}$/.test(cp)) return undefined;
+  return postalCodeExists(`0${cp}`) ? `0${cp}` : undefined;
+}
+
 export function checkPostalCode(input: string, countryCode: string): Check<string> {
   if (!isFrenchPostalArea(countryCode)) return checkForeignPostalCode(input);
   const cp = normalisePostalCode(input);
   const example = exampleFor(countryCode);
+  const zero = withLostZero(cp, countryCode);
+  if (zero)
+    return fail(`Saisissez un code postal de 5 chiffres, par exemple ${zero} si le 0 du début manque`);
   if (!/^\d{5}$/.test(cp)) return fail(`Saisissez un code postal de 5 chiffres, par exemple ${example}`);
   if (foreignCountryOfPostalCode(cp) === 'MC') {
     return fail(

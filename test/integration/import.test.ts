@@ -368,6 +368,21 @@ it('unknown headers are asked about, one select each, then mapped', async () => 
   expect(site!.phone).toBe('+33247271234');
 });
 
+it('a postal code whose leading 0 the spreadsheet dropped (1400) reads as 01400', async () => {
+  const row = complete('Garage de l’Ain', 'ZERO-1');
+  row[HEADER.indexOf('Site principal : Code postal')] = '1400';
+  row[HEADER.indexOf('Site principal : Commune de l’adresse')] = 'Châtillon-sur-Chalaronne';
+  row[HEADER.indexOf('Point de facturation : Code postal')] = '6000';
+  const page = await upload(a, 'zeros.csv', Buffer.from(csv([HEADER, row], ';')));
+  expect(count(page)[0]).toMatch(/^1 client sera créé « Activé\(e\) »/);
+  await confirm(a, page);
+  const client = await t.db('clients').where({ reference: 'ZERO-1' }).first();
+  const site = await t.db('sites').where({ client_id: client!.id }).first();
+  expect([site!.postal_code, site!.city]).toEqual(['01400', 'Châtillon-sur-Chalaronne']);
+  const billing = await t.db('billing_points').where({ client_id: client!.id }).first();
+  expect(billing!.postal_code).toBe('06000');
+});
+
 it('a postal code with several communes and no commune column gives a draft whose commune is to choose', async () => {
   const header = HEADER.filter((h) => h !== 'Site principal : Commune de l’adresse');
   const row = complete('Vitrerie Marne', 'PC-1').filter(

@@ -2,7 +2,8 @@
 // written as its label (« Chèque », « France », « SARL - Société à responsabilité limitée » or just
 // « SARL ») becomes the option the form would post; an empty cell takes the form's default or
 // prefill; anything else is kept exactly as written.
-import { normaliseName } from '../../domain';
+import { normaliseName, withLostZero } from '../../domain';
+import { needsOf } from '../fields/kinds';
 import { steps } from '../fields/steps';
 import { AllAnswers, Answers, defaultOf, Field, optionsOf } from '../fields/types';
 import { columnByKey } from './columns';
@@ -61,6 +62,13 @@ export function answersOfRow(cells: string[], mapping: (string | null)[]): AllAn
       if (!empty) continue;
       const fallback = defaultOf(field, all);
       answers[field.name] = fallback ?? (field.kind === 'checkboxes' ? [] : (value ?? ''));
+    }
+    // A spreadsheet saves 01400 as 1400: the 0 is put back when the code then exists in France.
+    for (const field of step.fields) {
+      const value = answers[field.name];
+      if (field.kind !== 'postalCode' || typeof value !== 'string') continue;
+      const zero = withLostZero(value, needsOf(field, all).country || 'FR');
+      if (zero) answers[field.name] = zero;
     }
   }
   return all;

@@ -158,6 +158,8 @@ describe('checkPostalCode', () => {
     ['7511', 'FR', 'Saisissez un code postal de 5 chiffres, par exemple 37550'],
     ['75O16', 'FR', 'Saisissez un code postal de 5 chiffres, par exemple 37550'],
     ['9711', 'GP', 'Saisissez un code postal de 5 chiffres, par exemple 97110'],
+    // A code whose leading 0 a spreadsheet dropped: the one it stands for, when it exists.
+    ['1400', 'FR', 'Saisissez un code postal de 5 chiffres, par exemple 01400 si le 0 du début manque'],
     [
       '99999',
       'FR',
