@@ -58,9 +58,18 @@ function siretChecksumOk(digits: string): boolean {
   return luhn(digits);
 }
 
+/** « 7,32829E+13 », « 7.3283E+13 »: a number in a spreadsheet's scientific notation. */
+const SCIENTIFIC = /^\d[,.]\d+E\+\d+$/i;
+
 export function checkSiret(input: string, siren?: string): Check<string> {
   const digits = clean(input);
   if (digits === '') return fail(`Saisissez un SIRET de 14 chiffres, par exemple ${SIRET_EXAMPLE}`);
+  // What a spreadsheet shows of a 14-digit number it took for a number: its last digits are gone.
+  if (SCIENTIFIC.test(input.trim())) {
+    return fail(
+      `Ce SIRET a été abrégé par le tableur (${input.trim()}) : mettez sa colonne au format Texte et saisissez ses 14 chiffres, par exemple ${SIRET_EXAMPLE}`,
+    );
+  }
   if (!/^\d+$/.test(digits)) {
     return fail(`Saisissez un SIRET de 14 chiffres, sans lettres, par exemple ${SIRET_EXAMPLE}`);
   }

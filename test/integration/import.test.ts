@@ -383,6 +383,14 @@ it('a postal code whose leading 0 the spreadsheet dropped (1400) reads as 01400'
   expect(billing!.postal_code).toBe('06000');
 });
 
+it('a SIRET a spreadsheet abbreviated (7,32829E+13) is a draft whose problem says what happened', async () => {
+  const header = [...HEADER, 'SIRET du site'];
+  const row = [...complete('Scierie Moreau', 'SCI-1'), '7,32829E+13'];
+  const page = await upload(a, 'siret.csv', Buffer.from(csv([header, row], ';')));
+  expect(count(page)[1]).toMatch(/^1 client sera enregistré en « Brouillon »/);
+  expect(page.$('tbody').text()).toContain('Ce SIRET a été abrégé par le tableur (7,32829E+13)');
+});
+
 it('a postal code with several communes and no commune column gives a draft whose commune is to choose', async () => {
   const header = HEADER.filter((h) => h !== 'Site principal : Commune de l’adresse');
   const row = complete('Vitrerie Marne', 'PC-1').filter(

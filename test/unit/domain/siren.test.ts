@@ -53,6 +53,17 @@ describe('checkSiret', () => {
 
   it.each([
     ['', undefined, 'Saisissez un SIRET de 14 chiffres, par exemple 732 829 320 00074'],
+    // As a spreadsheet shows a 14-digit number: the message says what happened and how to avoid it.
+    [
+      '7,32829E+13',
+      undefined,
+      'Ce SIRET a été abrégé par le tableur (7,32829E+13) : mettez sa colonne au format Texte et saisissez ses 14 chiffres, par exemple 732 829 320 00074',
+    ],
+    [
+      '7.32829320000740e+13',
+      undefined,
+      'Ce SIRET a été abrégé par le tableur (7.32829320000740e+13) : mettez sa colonne au format Texte et saisissez ses 14 chiffres, par exemple 732 829 320 00074',
+    ],
     [
       '7328293200007',
       undefined,
