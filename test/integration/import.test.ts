@@ -423,7 +423,7 @@ describe('bad files: a French message, the right status, nothing written', () =>
       'sans.csv',
       () => Buffer.from('Nom;Ville\r\nMartin;Tours\r\n'),
       400,
-      /pas de colonne « Raison sociale »/,
+      /pas de colonne « Raison sociale ».*Renommez en « Raison sociale » la colonne qui porte le nom de vos clients ; celles du fichier : « Nom », « Ville »\./s,
     ],
     [
       'undecodable bytes',

@@ -18,7 +18,20 @@ import {
 import { readImportFile } from './read-file';
 import type { ImportRecord, ImportsRepository } from './repository';
 
-const NO_RAISON_SOCIALE = `Le fichier n’a pas de colonne « ${columnByKey(RAISON_SOCIALE)!.header} » : sa première ligne doit porter les en-têtes du modèle (téléchargez-le pour les voir).`;
+const RAISON_SOCIALE_HEADER = columnByKey(RAISON_SOCIALE)!.header;
+/** The columns a refusal names, so that the person sees which header to rename. */
+const NAMED_HEADERS = 12;
+
+/** The file has no « Raison sociale »: say so, and which headers it has, the one to rename among them. */
+function noRaisonSociale(headers: string[]): string {
+  const named = headers.filter((h) => h !== '');
+  const list = named.slice(0, NAMED_HEADERS).map((h) => `« ${h} »`);
+  const more = named.length > NAMED_HEADERS ? ', …' : '';
+  const read = list.length
+    ? ` Renommez en « ${RAISON_SOCIALE_HEADER} » la colonne qui porte le nom de vos clients ; celles du fichier : ${list.join(', ')}${more}.`
+    : '';
+  return `Le fichier n’a pas de colonne « ${RAISON_SOCIALE_HEADER} » : sa première ligne doit porter les en-têtes du modèle (téléchargez-le pour les voir).${read}`;
+}
 const YIELD_EVERY = 100;
 /** Rows written per transaction: short enough never to hold SQLite's one connection for long. */
 const BATCH = 500;
@@ -94,7 +107,7 @@ export function importService(deps: { imports: ImportsRepository; clients: Clien
     async upload(user: User, fileName: string, bytes: Buffer): Promise<number> {
       const file = await readImportFile(fileName, bytes);
       const mapping = matchHeaders(file.headers);
-      if (!mapping.includes(RAISON_SOCIALE)) throw new ImportFileError(400, NO_RAISON_SOCIALE);
+      if (!mapping.includes(RAISON_SOCIALE)) throw new ImportFileError(400, noRaisonSociale(file.headers));
       await imports.dropExpired();
       const base = { companyId: user.companyId, userId: user.id, fileName, headers: file.headers, mapping };
       if (unmatchedColumns(file.headers, mapping).length) {
