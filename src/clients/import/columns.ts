@@ -41,16 +41,30 @@ export const headerKey = (header: string): string =>
 
 /**
  * The field each of the file's columns feeds, by header; null where none matches (the mapping page
- * asks), and null for a second column with the same header (the first one is read).
+ * asks), and null for a second column with the same header (the first one is read). A label two
+ * steps share, written without its section (« Code postal », « Téléphone »), is matched by label too:
+ * to the first of those fields, in the steps' order, that no other column of the file names.
  */
 export function matchHeaders(headers: string[]): (string | null)[] {
-  const byKey = new Map(importColumns().map((c) => [headerKey(c.header), c.key]));
+  const byHeader = new Map(importColumns().map((c) => [headerKey(c.header), c.key]));
+  const byLabel = new Map<string, string[]>();
+  for (const c of importColumns()) {
+    if (c.header === c.field.label) continue;
+    const label = headerKey(c.field.label);
+    byLabel.set(label, [...(byLabel.get(label) ?? []), c.key]);
+  }
   const seen = new Set<string>();
-  return headers.map((h) => {
-    const key = byKey.get(headerKey(h));
+  const exact = headers.map((h) => {
+    const key = byHeader.get(headerKey(h));
     if (!key || seen.has(key)) return null;
     seen.add(key);
     return key;
+  });
+  return exact.map((key, i) => {
+    if (key) return key;
+    const free = byLabel.get(headerKey(headers[i] ?? ''))?.find((k) => !seen.has(k));
+    if (free) seen.add(free);
+    return free ?? null;
   });
 }
 
