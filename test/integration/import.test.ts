@@ -340,6 +340,11 @@ it('unknown headers are asked about, one select each, then mapped', async () => 
       .map((_, l) => page.$(l).text())
       .get(),
   ).toEqual(['Colonne « Réf »', 'Colonne « Tél. »', 'Colonne « Notes internes »']);
+  // Each comes with the field its header suggests, to be checked; an unknown one with « Ignorer ».
+  expect(page.$('#colonne-1 option[selected]').attr('value')).toBe('1.reference');
+  expect(page.$('#colonne-3 option[selected]').attr('value')).toBe('2.phone');
+  expect(page.$('#colonne-4 option[selected]').length).toBe(0);
+  expect(page.$('#colonne-4').val()).toBe('');
   expect(await clientsCount()).toBeGreaterThan(0);
   const mappingUrl = page.url;
   // One field for two columns: refused, what was chosen kept.

@@ -66,6 +66,11 @@ export type Field = {
    */
   dependsOn?: Readonly<Record<string, FieldRef>>;
   hint?: string;
+  /**
+   * Other headers a partner's own spreadsheet gives this column (« Ville », « CP », « Réf »): the
+   * import's mapping page proposes the field for them, to be checked, never matched unasked.
+   */
+  importAliases?: readonly string[];
   /** A realistic value, quoted by the message of a required free-text field left empty. */
   example?: string;
   /** The fieldset the field belongs to: the id of one of its step's groups. */

@@ -68,5 +68,19 @@ export function matchHeaders(headers: string[]): (string | null)[] {
   });
 }
 
+/** A header as an alias is compared: as headerKey, and without dots (« Tél. », « Réf. »). */
+const aliasKey = (header: string) => headerKey(header).replace(/\./g, '');
+
+/**
+ * The field the mapping page proposes for a column no header matched: the first, in the steps'
+ * order, that declares this header among its importAliases and is not `taken`.
+ */
+export function suggestedField(header: string, taken: ReadonlySet<string>): string | undefined {
+  const key = aliasKey(header);
+  return importColumns().find(
+    (c) => !taken.has(c.key) && (c.field.importAliases ?? []).some((a) => aliasKey(a) === key),
+  )?.key;
+}
+
 export const RAISON_SOCIALE = '1.raisonSociale';
 export const REFERENCE = '1.reference';

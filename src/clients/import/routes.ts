@@ -6,7 +6,7 @@ import { currentUser } from '../../auth/current-user';
 import { NotFoundError } from '../../web/errors';
 import { steps } from '../fields/steps';
 import type { FieldError } from '../fields/types';
-import { columnByKey, importColumns } from './columns';
+import { columnByKey, importColumns, suggestedField } from './columns';
 import { ImportFileError, LIMITS } from './file-error';
 import type { PreviewSummary } from './prepare';
 import type { ImportRecord } from './repository';
@@ -86,6 +86,15 @@ export function importRoutes(deps: { importer: ImportService }): Router {
     chosen: Record<number, string> = {},
   ) {
     const taken = new Set(record.mapping.filter(Boolean));
+    // The first time, each column comes with the field its header suggests (none twice); after a
+    // refused choice, what was chosen.
+    const proposed = new Set<string>(record.mapping.filter((k): k is string => k !== null));
+    const choiceOf = (i: number): string => {
+      if (errors.length) return chosen[i] ?? '';
+      const key = suggestedField(record.headers[i] ?? '', proposed) ?? '';
+      if (key) proposed.add(key);
+      return key;
+    };
     const groups = steps.map((step) => ({
       label: step.title,
       options: importColumns()
@@ -99,7 +108,7 @@ export function importRoutes(deps: { importer: ImportService }): Router {
       columns: unmatchedColumns(record.headers, record.mapping).map((i) => ({
         name: `colonne-${i}`,
         header: record.headers[i],
-        chosen: chosen[i] ?? '',
+        chosen: choiceOf(i),
         error: errors.find((e) => e.field === `colonne-${i}`)?.message,
       })),
       matched: record.mapping.flatMap((key, i) =>

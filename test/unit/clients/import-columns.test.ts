@@ -1,4 +1,4 @@
-import { importColumns, matchHeaders } from '../../../src/clients/import/columns';
+import { importColumns, matchHeaders, suggestedField } from '../../../src/clients/import/columns';
 
 describe('matching a file’s headers to the fields', () => {
   it('reads the model’s own headers, whatever their case, accents, « * » and spaces', () => {
@@ -33,5 +33,24 @@ describe('matching a file’s headers to the fields', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('the field the mapping page proposes for a header it does not know', () => {
+  it.each([
+    ['Ville', '2.city'],
+    ['CP', '2.postalCode'],
+    ['Réf.', '1.reference'],
+    ['Société', '1.raisonSociale'],
+    ['Tél. portable', '4.mobile'],
+    ['TÉL', '2.phone'],
+  ])('« %s » → %s', (header, key) => {
+    expect(suggestedField(header, new Set())).toBe(key);
+  });
+
+  it('proposes a field taken by another column to none: the next one that declares the header, or nothing', () => {
+    expect(suggestedField('Ville', new Set(['2.city']))).toBe('3.city');
+    expect(suggestedField('Ville', new Set(['2.city', '3.city']))).toBeUndefined();
+    expect(suggestedField('Notes internes', new Set())).toBeUndefined();
   });
 });
