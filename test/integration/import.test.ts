@@ -431,6 +431,13 @@ describe('bad files: a French message, the right status, nothing written', () =>
       /pas de colonne « Raison sociale ».*Renommez en « Raison sociale » la colonne qui porte le nom de vos clients ; celles du fichier : « Nom », « Ville »\./s,
     ],
     [
+      'no « Raison sociale » column, but a « Société » one',
+      'societe.csv',
+      () => Buffer.from('Société;Ville\r\nMartin;Tours\r\n'),
+      400,
+      /pas de colonne « Raison sociale ».*Renommez « Société » en « Raison sociale » si cette colonne porte le nom de vos clients\./s,
+    ],
+    [
       'undecodable bytes',
       'binaire.csv',
       () => Buffer.from([0x52, 0x61, 0x81, 0x8d, 0x0a, 0x00, 0xff]),

@@ -4,7 +4,7 @@ import type { User } from '../../auth/users-repository';
 import type { FieldError } from '../fields/types';
 import type { ClientsRepository } from '../repository';
 import { nameOf } from '../model';
-import { columnByKey, matchHeaders, RAISON_SOCIALE, REFERENCE } from './columns';
+import { columnByKey, matchHeaders, RAISON_SOCIALE, REFERENCE, suggestedField } from './columns';
 import { FileRow, ImportFileError } from './file-error';
 import {
   missingColumns,
@@ -27,9 +27,13 @@ function noRaisonSociale(headers: string[]): string {
   const named = headers.filter((h) => h !== '');
   const list = named.slice(0, NAMED_HEADERS).map((h) => `« ${h} »`);
   const more = named.length > NAMED_HEADERS ? ', …' : '';
-  const read = list.length
-    ? ` Renommez en « ${RAISON_SOCIALE_HEADER} » la colonne qui porte le nom de vos clients ; celles du fichier : ${list.join(', ')}${more}.`
-    : '';
+  // A header that suggests it (« Société »): named, as the one to rename if it is.
+  const likely = named.find((h) => suggestedField(h, new Set()) === RAISON_SOCIALE);
+  const read = likely
+    ? ` Renommez « ${likely} » en « ${RAISON_SOCIALE_HEADER} » si cette colonne porte le nom de vos clients.`
+    : list.length
+      ? ` Renommez en « ${RAISON_SOCIALE_HEADER} » la colonne qui porte le nom de vos clients ; celles du fichier : ${list.join(', ')}${more}.`
+      : '';
   return `Le fichier n’a pas de colonne « ${RAISON_SOCIALE_HEADER} » : sa première ligne doit porter les en-têtes du modèle (téléchargez-le pour les voir).${read}`;
 }
 const YIELD_EVERY = 100;
