@@ -55,10 +55,14 @@ export function checkPostalCode(input: string, countryCode: string): Check<strin
   if (!isFrenchPostalArea(countryCode)) return checkForeignPostalCode(input);
   const cp = normalisePostalCode(input);
   const example = exampleFor(countryCode);
-  const zero = withLostZero(cp, countryCode);
-  if (zero)
-    return fail(`Saisissez un code postal de 5 chiffres, par exemple ${zero} si le 0 du début manque`);
-  if (!/^\d{5}$/.test(cp)) return fail(`Saisissez un code postal de 5 chiffres, par exemple ${example}`);
+  if (!/^\d{5}$/.test(cp)) {
+    const zero = withLostZero(cp, countryCode);
+    return fail(
+      zero
+        ? `Saisissez un code postal de 5 chiffres, par exemple ${zero} si le 0 du début manque`
+        : `Saisissez un code postal de 5 chiffres, par exemple ${example}`,
+    );
+  }
   if (foreignCountryOfPostalCode(cp) === 'MC') {
     return fail(
       `${cp} est un code postal de Monaco, qui est un pays à part entière : choisissez le pays Monaco, ou saisissez un code postal français, par exemple ${example}`,

@@ -85,10 +85,10 @@ export function importRoutes(deps: { importer: ImportService }): Router {
     errors: FieldError[] = [],
     chosen: Record<number, string> = {},
   ) {
-    const taken = new Set(record.mapping.filter(Boolean));
+    const taken = new Set(record.mapping.filter((k): k is string => k !== null));
     // The first time, each column comes with the field its header suggests (none twice); after a
     // refused choice, what was chosen.
-    const proposed = new Set<string>(record.mapping.filter((k): k is string => k !== null));
+    const proposed = new Set(taken);
     const choiceOf = (i: number): string => {
       if (errors.length) return chosen[i] ?? '';
       const key = suggestedField(record.headers[i] ?? '', proposed) ?? '';
