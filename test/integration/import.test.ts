@@ -438,6 +438,13 @@ describe('bad files: a French message, the right status, nothing written', () =>
       /pas de colonne « Raison sociale ».*Renommez « Société » en « Raison sociale » si cette colonne porte le nom de vos clients\./s,
     ],
     [
+      'no « Raison sociale » column, and a header of 100,000 characters',
+      'long.csv',
+      () => Buffer.from(`${'X'.repeat(100_000)};Ville\r\nMartin;Tours\r\n`),
+      400,
+      /celles du fichier : « X{60}… », « Ville »\./,
+    ],
+    [
       'undecodable bytes',
       'binaire.csv',
       () => Buffer.from([0x52, 0x61, 0x81, 0x8d, 0x0a, 0x00, 0xff]),

@@ -21,16 +21,20 @@ import type { ImportRecord, ImportsRepository } from './repository';
 const RAISON_SOCIALE_HEADER = columnByKey(RAISON_SOCIALE)!.header;
 /** The columns a refusal names, so that the person sees which header to rename. */
 const NAMED_HEADERS = 12;
+/** A header as a message quotes it: a cell of any length must not become a page of it. */
+const QUOTED_LENGTH = 60;
+const quoted = (header: string) =>
+  `« ${header.length > QUOTED_LENGTH ? `${header.slice(0, QUOTED_LENGTH)}…` : header} »`;
 
 /** The file has no « Raison sociale »: say so, and which headers it has, the one to rename among them. */
 function noRaisonSociale(headers: string[]): string {
   const named = headers.filter((h) => h !== '');
-  const list = named.slice(0, NAMED_HEADERS).map((h) => `« ${h} »`);
+  const list = named.slice(0, NAMED_HEADERS).map(quoted);
   const more = named.length > NAMED_HEADERS ? ', …' : '';
   // A header that suggests it (« Société »): named, as the one to rename if it is.
   const likely = named.find((h) => suggestedField(h, new Set()) === RAISON_SOCIALE);
   const read = likely
-    ? ` Renommez « ${likely} » en « ${RAISON_SOCIALE_HEADER} » si cette colonne porte le nom de vos clients.`
+    ? ` Renommez ${quoted(likely)} en « ${RAISON_SOCIALE_HEADER} » si cette colonne porte le nom de vos clients.`
     : list.length
       ? ` Renommez en « ${RAISON_SOCIALE_HEADER} » la colonne qui porte le nom de vos clients ; celles du fichier : ${list.join(', ')}${more}.`
       : '';
