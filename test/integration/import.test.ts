@@ -373,6 +373,17 @@ it('unknown headers are asked about, one select each, then mapped', async () => 
   expect(site!.phone).toBe('+33247271234');
 });
 
+it('a header of 100,000 characters is quoted shortened on the mapping page and in its messages', async () => {
+  const long = 'X'.repeat(100_000);
+  const page = await upload(a, 'long.csv', Buffer.from(`Raison sociale;${long}\r\nMartin;a\r\n`));
+  expect(page.$('label[for="colonne-1"]').text()).toBe(`Colonne « ${'X'.repeat(60)}… »`);
+  expect(page.html.length).toBeLessThan(20_000);
+  const refused = await a.post(`${page.url}/correspondances`, { 'colonne-1': 'pas-un-champ' });
+  expect(refused.status).toBe(400);
+  expect(refused.$('#colonne-1-error').text()).toContain(`pour la colonne « ${'X'.repeat(60)}… »`);
+  expect(refused.html.length).toBeLessThan(20_000);
+});
+
 it('a postal code whose leading 0 the spreadsheet dropped (1400) reads as 01400', async () => {
   const row = complete('Garage de l’Ain', 'ZERO-1');
   row[HEADER.indexOf('Site principal : Code postal')] = '1400';

@@ -82,5 +82,11 @@ export function suggestedField(header: string, taken: ReadonlySet<string>): stri
   )?.key;
 }
 
+/** The most characters of a file's header the pages quote. */
+const QUOTED_HEADER_LENGTH = 60;
+/** A file's header as the pages and messages quote it: a cell of any length must not become a page of it. */
+export const shortHeader = (header: string): string =>
+  header.length > QUOTED_HEADER_LENGTH ? `${header.slice(0, QUOTED_HEADER_LENGTH)}…` : header;
+
 export const RAISON_SOCIALE = '1.raisonSociale';
 export const REFERENCE = '1.reference';

@@ -10,7 +10,7 @@ import { listKeysOf, mainCityOf } from '../fields/derived';
 import type { StepColumns } from '../fields/kinds';
 import type { ListColumns } from '../repository';
 import { answersOfRow } from './cells';
-import { columnByKey, importColumns } from './columns';
+import { columnByKey, importColumns, shortHeader } from './columns';
 import type { FileRow } from './file-error';
 
 export type Problem = { line: number; column: string; message: string };
@@ -30,9 +30,9 @@ export type Prepared =
   | { outcome: 'create'; customer: PreparedCustomer; problems: Problem[] };
 
 /** The header a problem names: the file's own for that field, or the model's when it has none. */
-function headerFor(headers: string[], mapping: (string | null)[], key: string): string {
+export function headerFor(headers: string[], mapping: (string | null)[], key: string): string {
   const i = mapping.indexOf(key);
-  return i >= 0 && headers[i] ? headers[i] : (columnByKey(key)?.header ?? key);
+  return i >= 0 && headers[i] ? shortHeader(headers[i]) : (columnByKey(key)?.header ?? key);
 }
 
 export function prepareRow(row: FileRow, headers: string[], mapping: (string | null)[]): Prepared {

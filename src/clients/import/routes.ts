@@ -6,7 +6,7 @@ import { currentUser } from '../../auth/current-user';
 import { NotFoundError } from '../../web/errors';
 import { steps } from '../fields/steps';
 import type { FieldError } from '../fields/types';
-import { columnByKey, importColumns, suggestedField } from './columns';
+import { columnByKey, importColumns, shortHeader, suggestedField } from './columns';
 import { ImportFileError, LIMITS } from './file-error';
 import type { PreviewSummary } from './prepare';
 import type { ImportRecord } from './repository';
@@ -107,12 +107,12 @@ export function importRoutes(deps: { importer: ImportService }): Router {
       errors: errors.map((e) => ({ ...e, anchor: e.field })),
       columns: unmatchedColumns(record.headers, record.mapping).map((i) => ({
         name: `colonne-${i}`,
-        header: record.headers[i],
+        header: shortHeader(record.headers[i] ?? ''),
         chosen: choiceOf(i),
         error: errors.find((e) => e.field === `colonne-${i}`)?.message,
       })),
       matched: record.mapping.flatMap((key, i) =>
-        key ? [{ header: record.headers[i], field: columnByKey(key)?.header ?? key }] : [],
+        key ? [{ header: shortHeader(record.headers[i] ?? ''), field: columnByKey(key)?.header ?? key }] : [],
       ),
       groups,
       action: `${UPLOAD_PATH}/${record.id}/correspondances`,

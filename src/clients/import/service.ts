@@ -4,9 +4,10 @@ import type { User } from '../../auth/users-repository';
 import type { FieldError } from '../fields/types';
 import type { ClientsRepository } from '../repository';
 import { nameOf } from '../model';
-import { columnByKey, matchHeaders, RAISON_SOCIALE, REFERENCE, suggestedField } from './columns';
+import { columnByKey, matchHeaders, RAISON_SOCIALE, REFERENCE, shortHeader, suggestedField } from './columns';
 import { FileRow, ImportFileError } from './file-error';
 import {
+  headerFor,
   missingColumns,
   Prepared,
   prepareRow,
@@ -21,10 +22,7 @@ import type { ImportRecord, ImportsRepository } from './repository';
 const RAISON_SOCIALE_HEADER = columnByKey(RAISON_SOCIALE)!.header;
 /** The columns a refusal names, so that the person sees which header to rename. */
 const NAMED_HEADERS = 12;
-/** A header as a message quotes it: a cell of any length must not become a page of it. */
-const QUOTED_LENGTH = 60;
-const quoted = (header: string) =>
-  `« ${header.length > QUOTED_LENGTH ? `${header.slice(0, QUOTED_LENGTH)}…` : header} »`;
+const quoted = (header: string) => `« ${shortHeader(header)} »`;
 
 /** The file has no « Raison sociale »: say so, and which headers it has, the one to rename among them. */
 function noRaisonSociale(headers: string[]): string {
@@ -61,7 +59,7 @@ export function importService(deps: { imports: ImportsRepository; clients: Clien
     }
     const creates = prepared.flatMap((p) => (p.outcome === 'create' ? [p.customer.reference] : []));
     const used = await imports.referencesInUse(companyId, creates);
-    const referenceHeader = headers[mapping.indexOf(REFERENCE)] || columnByKey(REFERENCE)!.header;
+    const referenceHeader = headerFor(headers, mapping, REFERENCE);
     const firstLine = new Map<string, number>();
     const problems: Problem[] = [];
     const toWrite: { line: number; payload: PreparedCustomer }[] = [];
@@ -141,12 +139,12 @@ export function importService(deps: { imports: ImportsRepository; clients: Clien
         if (!column) {
           errors.push({
             field: `colonne-${i}`,
-            message: `Choisissez un champ dans la liste, ou « Ignorer », pour la colonne « ${record.headers[i]} »`,
+            message: `Choisissez un champ dans la liste, ou « Ignorer », pour la colonne ${quoted(record.headers[i] ?? '')}`,
           });
         } else if (taken >= 0) {
           errors.push({
             field: `colonne-${i}`,
-            message: `« ${column.header} » est déjà lu dans la colonne « ${record.headers[taken]} » : choisissez un autre champ, ou « Ignorer », pour la colonne « ${record.headers[i]} »`,
+            message: `« ${column.header} » est déjà lu dans la colonne ${quoted(record.headers[taken] ?? '')} : choisissez un autre champ, ou « Ignorer », pour la colonne ${quoted(record.headers[i] ?? '')}`,
           });
         } else {
           mapping[i] = key;
