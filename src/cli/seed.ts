@@ -1,9 +1,8 @@
 // npm run db:seed -- --clients 1000000 [--partners 200] [--seed 1]
 // Fills the database (DATABASE_URL, migrated first) with realistic customers spread over partner
 // companies that each get one user (partenaire-001@seed.myopenip.test…, password demo-demo-demo).
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads';
 import { hashPassword } from '../auth/passwords';
 import { readConfig } from '../config';
 import { migrateToLatest, openDatabase, type Db } from '../db/connect';
@@ -25,17 +24,6 @@ export type SeedOptions = {
   log?: (line: string) => void;
 };
 
-/** Compiled, the worker is a .js file; from the sources (tsx, tests) it needs tsx's loader too. */
-function startWorker(data: SeedWorkerData): Worker {
-  const file = path.join(__dirname, `seed-worker${path.extname(__filename)}`);
-  if (file.endsWith('.js')) return new Worker(file, { workerData: data });
-  const tsx = require.resolve('tsx/cjs', { paths: [__dirname] });
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(file)});`, {
-    eval: true,
-    workerData: data,
-  });
-}
-
 /** The batches, built here or on the worker thread; `next()` asks the worker for one more. */
 function batches(data: SeedWorkerData, parallel: boolean) {
   if (!parallel) {
@@ -51,7 +39,7 @@ function batches(data: SeedWorkerData, parallel: boolean) {
       close: async () => {},
     };
   }
-  const worker = startWorker(data);
+  const worker = startWorker(__dirname, 'seed-worker', { workerData: data });
   const ready: SeedBatch[] = [];
   let failure: unknown;
   let wake = () => {};
