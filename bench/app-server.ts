@@ -29,7 +29,7 @@ runTarget(async () => {
   });
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  const services = buildServices(db);
+  const services = buildServices(db, config);
   const logger = createLogger(config.logLevel);
   warmUp(logger);
 

@@ -114,7 +114,7 @@ async function main() {
   });
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  const services = buildServices(db);
+  const services = buildServices(db, config);
   await services.signIn.createUser(USER);
   const logger = createLogger('warn');
   // As src/server.ts does before it listens: the postal index is built at start, not by the first import.

@@ -13,6 +13,8 @@ export type Config = {
   databasePoolSize: number;
   /** The longest a request's statement may run or wait for a lock, in ms (0: no limit). */
   statementTimeoutMs: number;
+  /** From how many rows an import's preview also checks them on a second thread (0: never). */
+  importHelperRows: number;
 };
 
 export class ConfigError extends Error {}
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const databasePoolSize = wholeNumber(env, 'DATABASE_POOL_SIZE', 10, 1, 1000);
   const statementTimeoutMs = wholeNumber(env, 'DATABASE_STATEMENT_TIMEOUT', 5000, 0, 3_600_000);
+  const importHelperRows = wholeNumber(env, 'IMPORT_HELPER_ROWS', 2000, 0, 1_000_000);
   return {
     port,
     databaseUrl: env.DATABASE_URL || 'sqlite:data/myopenip.sqlite',
@@ -44,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     databasePoolSize,
     statementTimeoutMs,
+    importHelperRows,
   };
 }
 

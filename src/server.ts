@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       error: (m) => logger.warn(`base de données : ${m}`),
     },
   });
-  const services = buildServices(db);
+  const services = buildServices(db, config);
   const created = await createDemoAccountsIfEmpty(services, config.production).catch((err) => {
     throw isDatabaseUnavailable(err) ? new StartupError(unreachable(config, err)) : err;
   });

@@ -38,6 +38,14 @@ export function loadPostalIndex(): void {
   postalIndex();
 }
 
+/** The index as built, for a worker thread to use rather than build its own (a copy is 45 MB less). */
+export const builtPostalIndex = (): ReadonlyMap<string, readonly Commune[]> => postalIndex();
+
+/** Installs an index built by another thread (structured-cloned: the same codes and communes). */
+export function usePostalIndex(built: ReadonlyMap<string, readonly Commune[]>): void {
+  index = built;
+}
+
 export function communesForPostalCode(cp: string): Commune[] {
   return [...(postalIndex().get(cp.replace(/\s/g, '')) ?? [])];
 }

@@ -26,7 +26,13 @@ import {
 import { postalCodeExists } from './postal-index';
 import { normaliseTyped } from './typed';
 
-export { type Commune, communesForPostalCode, loadPostalIndex } from './postal-index';
+export {
+  type Commune,
+  builtPostalIndex,
+  communesForPostalCode,
+  loadPostalIndex,
+  usePostalIndex,
+} from './postal-index';
 export { type CommuneMatch, matchCommune, normaliseName } from './commune-match';
 export { countryForPostalCode, foreignCountryOfPostalCode } from './overseas';
 

@@ -12,10 +12,11 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 export async function createTestApp(env: NodeJS.ProcessEnv = {}, kind?: 'sqlite' | 'postgres') {
   const fresh = env.DATABASE_URL ? undefined : await freshDatabase(kind);
-  const config = readConfig({ NODE_ENV: 'test', DATABASE_URL: fresh?.url, ...env });
+  // The import's helper thread only where a test asks for it: each test file would start its own.
+  const config = readConfig({ NODE_ENV: 'test', DATABASE_URL: fresh?.url, IMPORT_HELPER_ROWS: '0', ...env });
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  const services = buildServices(db);
+  const services = buildServices(db, config);
   const app = createApp({ config, logger: createLogger('silent'), services });
   let counter = 0;
   return {

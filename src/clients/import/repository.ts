@@ -27,6 +27,9 @@ const DAY_MS = 24 * 3600_000;
 export const STALLED_MS = 2 * 60_000;
 const ROW_CHUNK = 500;
 
+/** A waiting row: its line in the file, and what it holds (cells, or a prepared customer) as JSON. */
+export type StoredRow = { line: number; json: string };
+
 const json = <T>(text: unknown, fallback: T): T => (text ? (JSON.parse(String(text)) as T) : fallback);
 
 function toRecord(row: Record<string, unknown>): ImportRecord {
@@ -49,15 +52,11 @@ export function importsRepository(db: Db) {
   const now = () => new Date().toISOString();
   const expiry = () => new Date(Date.now() - DAY_MS).toISOString();
 
-  async function insertRows(
-    trx: Knex.Transaction | Db,
-    importId: number,
-    rows: { line: number; payload: unknown }[],
-  ) {
+  async function insertRows(trx: Knex.Transaction | Db, importId: number, rows: StoredRow[]) {
     for (let start = 0; start < rows.length; start += ROW_CHUNK) {
       const chunk = rows.slice(start, start + ROW_CHUNK);
       await trx('import_rows').insert(
-        chunk.map((r) => ({ import_id: importId, line: r.line, payload: JSON.stringify(r.payload) })),
+        chunk.map((r) => ({ import_id: importId, line: r.line, payload: r.json })),
       );
     }
   }
@@ -82,7 +81,7 @@ export function importsRepository(db: Db) {
       headers: string[];
       mapping: (string | null)[];
       preview?: unknown;
-      rows: { line: number; payload: unknown }[];
+      rows: StoredRow[];
     }): Promise<number> {
       return db.transaction(async (trx) => {
         const at = now();
@@ -108,7 +107,7 @@ export function importsRepository(db: Db) {
     /** Replaces the rows as read by the rows as they will be written, with the preview. */
     toPreview(
       id: number,
-      input: { mapping: (string | null)[]; preview: unknown; rows: { line: number; payload: unknown }[] },
+      input: { mapping: (string | null)[]; preview: unknown; rows: StoredRow[] },
     ): Promise<boolean> {
       return db.transaction(async (trx) => {
         const updated = await trx('imports')

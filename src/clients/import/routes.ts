@@ -41,7 +41,10 @@ export function importRoutes(deps: { importer: ImportService }): Router {
     return record;
   }
 
-  router.get(UPLOAD_PATH, (_req, res) => renderUpload(res));
+  router.get(UPLOAD_PATH, (_req, res) => {
+    importer.expectUpload();
+    renderUpload(res);
+  });
 
   router.get(`${UPLOAD_PATH}/modele.csv`, (_req, res) => {
     res.set({

@@ -9,15 +9,14 @@ import { FileRow, ImportFileError } from './file-error';
 import {
   headerFor,
   missingColumns,
-  Prepared,
-  prepareRow,
   PreparedCustomer,
   PreviewSummary,
   Problem,
   SHOWN_PROBLEMS,
 } from './prepare';
+import { prepareRows, warmPrepareHelper } from './prepare-rows';
 import { readImportFile } from './read-file';
-import type { ImportRecord, ImportsRepository } from './repository';
+import type { ImportRecord, ImportsRepository, StoredRow } from './repository';
 
 const RAISON_SOCIALE_HEADER = columnByKey(RAISON_SOCIALE)!.header;
 /** The columns a refusal names, so that the person sees which header to rename. */
@@ -38,7 +37,6 @@ function noRaisonSociale(headers: string[]): string {
       : '';
   return `Le fichier n’a pas de colonne « ${RAISON_SOCIALE_HEADER} » : sa première ligne doit porter les en-têtes du modèle (téléchargez-le pour les voir).${read}`;
 }
-const YIELD_EVERY = 100;
 /** Rows written per transaction: short enough never to hold SQLite's one connection for long. */
 const BATCH = 500;
 
@@ -46,23 +44,23 @@ const BATCH = 500;
 export const unmatchedColumns = (headers: string[], mapping: (string | null)[]): number[] =>
   headers.flatMap((h, i) => (mapping[i] === null && h !== '' ? [i] : []));
 
-export function importService(deps: { imports: ImportsRepository; clients: ClientsRepository }) {
-  const { imports, clients } = deps;
+export function importService(deps: {
+  imports: ImportsRepository;
+  clients: ClientsRepository;
+  /** From how many rows a preview also checks them on a helper thread (prepare-rows.ts); 0: never. */
+  helperFromRows: number;
+}) {
+  const { imports, clients, helperFromRows } = deps;
 
   /** What each row becomes: the preview's counts and problems, and the customers to write. */
   async function preview(companyId: number, headers: string[], mapping: (string | null)[], rows: FileRow[]) {
-    const prepared: Prepared[] = [];
-    for (const row of rows) {
-      prepared.push(prepareRow(row, headers, mapping));
-      // Checking a row takes about a millisecond: let the instance's other requests through.
-      if (prepared.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    const creates = prepared.flatMap((p) => (p.outcome === 'create' ? [p.customer.reference] : []));
+    const prepared = await prepareRows(rows, headers, mapping, helperFromRows);
+    const creates = prepared.flatMap((p) => (p.outcome === 'create' ? [p.reference] : []));
     const used = await imports.referencesInUse(companyId, creates);
     const referenceHeader = headerFor(headers, mapping, REFERENCE);
     const firstLine = new Map<string, number>();
     const problems: Problem[] = [];
-    const toWrite: { line: number; payload: PreparedCustomer }[] = [];
+    const toWrite: StoredRow[] = [];
     const summary: PreviewSummary = {
       active: 0,
       draft: 0,
@@ -77,26 +75,23 @@ export function importService(deps: { imports: ImportsRepository; clients: Clien
         problems.push(...p.problems);
         continue;
       }
-      const { customer } = p;
       const skip = (message: string) => {
         summary.skipped += 1;
-        problems.push({ line: customer.line, column: referenceHeader, message });
+        problems.push({ line: p.line, column: referenceHeader, message });
       };
-      const owner = used.get(customer.reference);
-      const earlier = firstLine.get(customer.reference);
+      const owner = used.get(p.reference);
+      const earlier = firstLine.get(p.reference);
       if (owner !== undefined) {
         skip(
-          `La référence « ${customer.reference} » est déjà celle de votre client « ${nameOf({ raisonSociale: owner })} » : ligne ignorée.`,
+          `La référence « ${p.reference} » est déjà celle de votre client « ${nameOf({ raisonSociale: owner })} » : ligne ignorée.`,
         );
       } else if (earlier !== undefined) {
-        skip(
-          `La référence « ${customer.reference} » figure déjà ligne ${earlier} du fichier : ligne ignorée.`,
-        );
+        skip(`La référence « ${p.reference} » figure déjà ligne ${earlier} du fichier : ligne ignorée.`);
       } else {
-        firstLine.set(customer.reference, customer.line);
-        summary[customer.state] += 1;
+        firstLine.set(p.reference, p.line);
+        summary[p.state] += 1;
         problems.push(...p.problems);
-        toWrite.push({ line: customer.line, payload: customer });
+        toWrite.push({ line: p.line, json: p.json });
       }
     }
     summary.problemCount = problems.length;
@@ -106,6 +101,11 @@ export function importService(deps: { imports: ImportsRepository; clients: Clien
   }
 
   return {
+    /** The upload form is open: its file may be large, so the helper thread starts warming. */
+    expectUpload(): void {
+      if (helperFromRows > 0) warmPrepareHelper();
+    },
+
     /** The partner's import, or undefined (another partner's, or expired). */
     find: (id: number, companyId: number) => imports.find(id, companyId),
 
@@ -117,7 +117,7 @@ export function importService(deps: { imports: ImportsRepository; clients: Clien
       await imports.dropExpired();
       const base = { companyId: user.companyId, userId: user.id, fileName, headers: file.headers, mapping };
       if (unmatchedColumns(file.headers, mapping).length) {
-        const rows = file.rows.map((r) => ({ line: r.line, payload: r.cells }));
+        const rows = file.rows.map((r) => ({ line: r.line, json: JSON.stringify(r.cells) }));
         return imports.create({ ...base, status: 'mapping', rows });
       }
       const { summary, toWrite } = await preview(user.companyId, file.headers, mapping, file.rows);

@@ -36,7 +36,8 @@ const EXAMPLE: Record<string, string> = {
   '4.functions': 'Direction Générale, Comptabilité',
 };
 
-export function templateCsv(): string {
+/** The example row's cells, column by column, as the model writes them. */
+export function exampleCells(): string[] {
   const columns = importColumns();
   const all = answersOfRow(
     columns.map((c) => EXAMPLE[c.key] ?? ''),
@@ -44,10 +45,13 @@ export function templateCsv(): string {
   );
   const values = new Map<number, Record<string, unknown>>();
   for (const step of steps) values.set(step.number, validateStep(step, all[step.number] ?? {}, all).values);
-  const cells = columns.map(({ step, field }) =>
+  return columns.map(({ step, field }) =>
     kindOf(field).display(values.get(step.number)?.[field.name] ?? null, field),
   );
-  return BOM + csvLine(columns.map((c) => c.header)) + csvLine(cells);
+}
+
+export function templateCsv(): string {
+  return BOM + csvLine(importColumns().map((c) => c.header)) + csvLine(exampleCells());
 }
 
 export const TEMPLATE_FILE_NAME = 'modele-import-clients.csv';
