@@ -11,10 +11,10 @@ import { createSessionStore, setUpWebSession } from './auth/session';
 import type { Config } from './config';
 import type { Services } from './services';
 import { errorHandler, notFound } from './web/errors';
-import { setUpHealthChecks } from './web/health';
+import { healthRoutes } from './web/health';
 import { setUpRequestLogging } from './web/request-logging';
 import { noStoreWhenSignedIn, setUpSecurityHeaders } from './web/security-headers';
-import { setUpStaticFiles, stylesheetHref } from './web/static-files';
+import { staticFiles, stylesheetHref } from './web/static-files';
 import { setUpViews } from './web/views';
 import { portalRoutes } from './web/portal-routes';
 import { listRoutes } from './clients/list/routes';
@@ -23,6 +23,7 @@ import { clientRoutes } from './clients/customer/routes';
 import { lifecycleRoutes } from './clients/customer/lifecycle-routes';
 import { importRoutes } from './clients/import/routes';
 import { importUploadParsing } from './clients/import/upload';
+import { loadClient } from './clients/load-client';
 
 export type AppDeps = { config: Config; logger: Logger; services: Services };
 
@@ -33,11 +34,14 @@ export function createApp({ config, logger, services }: AppDeps): express.Expres
   setUpViews(app, { cache: config.production });
   app.locals.stylesheet = stylesheetHref();
 
+  // One flat stack: every middleware and route is a layer of the app's own router, rather than
+  // a router per feature that each request enters and leaves (3.6 % of a request's CPU).
+  const router = app.router;
   app.use(setUpRequestLogging(logger));
   app.use(setUpSecurityHeaders());
   app.use(compression());
-  app.use(setUpStaticFiles());
-  app.use(setUpHealthChecks(services.db));
+  app.use('/static', staticFiles());
+  healthRoutes(router, services.db);
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));
   app.use(
     setUpWebSession({
@@ -50,14 +54,17 @@ export function createApp({ config, logger, services }: AppDeps): express.Expres
   app.use(noStoreWhenSignedIn);
   app.use(importUploadParsing()); // multipart, before the CSRF check that reads its token
   app.use(setUpCsrf());
-  app.use(authRoutes(services.signIn));
+  authRoutes(router, services.signIn);
   app.use(requireSignIn);
-  app.use(portalRoutes());
-  app.use(listRoutes({ list: services.clientList }));
-  app.use(importRoutes({ importer: services.importer }));
-  app.use(wizardRoutes({ clients: services.clients, wizard: services.wizard }));
-  app.use(clientRoutes({ clients: services.clients, lifecycle: services.lifecycle }));
-  app.use(lifecycleRoutes({ clients: services.clients, lifecycle: services.lifecycle }));
+  // A customer's URL (/clients/:id…) loads it once, whichever route answers; the import's own ids
+  // are :importId, so that they never reach this.
+  router.param('id', loadClient(services.clients));
+  portalRoutes(router);
+  listRoutes(router, { list: services.clientList });
+  importRoutes(router, { importer: services.importer });
+  wizardRoutes(router, { clients: services.clients, wizard: services.wizard });
+  clientRoutes(router, { clients: services.clients, lifecycle: services.lifecycle });
+  lifecycleRoutes(router, { lifecycle: services.lifecycle });
 
   app.use(notFound);
   app.use(rescueExpiredPost);

@@ -2,7 +2,7 @@
 // Pages get `csrfToken()` as a function so that a token, and so a session, is only created for a
 // visitor when a page actually shows a form.
 import { csrfSync } from 'csrf-sync';
-import { Router } from 'express';
+import { RequestHandler } from 'express';
 import { formOf } from '../web/parse';
 
 const { csrfSynchronisedProtection, generateToken } = csrfSync({
@@ -12,14 +12,12 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
   },
 });
 
-export function setUpCsrf(): Router {
-  const router = Router();
-  router.use((req, res, next) => {
+export function setUpCsrf(): RequestHandler[] {
+  const offerToken: RequestHandler = (req, res, next) => {
     res.locals.csrfToken = () => generateToken(req);
     next();
-  });
-  router.use(csrfSynchronisedProtection);
-  return router;
+  };
+  return [offerToken, csrfSynchronisedProtection];
 }
 
 export function isCsrfError(err: unknown): boolean {

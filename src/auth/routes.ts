@@ -7,9 +7,7 @@ import type { SignInService } from './sign-in-service';
 const FAILURE_MESSAGE =
   'E-mail ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué pendant 15 minutes.';
 
-export function authRoutes(signIn: SignInService): Router {
-  const router = Router();
-
+export function authRoutes(router: Router, signIn: SignInService): void {
   router.get('/', (_req, res) => {
     if (res.locals.user) return res.redirect('/clients');
     res.render('pages/sign-in', { title: 'Connexion', email: '', next: '', error: undefined });
@@ -58,8 +56,6 @@ export function authRoutes(signIn: SignInService): Router {
     delete req.session.pendingPost;
     res.redirect(303, '/clients');
   });
-
-  return router;
 }
 
 /** A new session id at sign-in (no session fixation), keeping only a pending form. */

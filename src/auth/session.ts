@@ -1,7 +1,7 @@
 // Sessions live in the database (same knex connection), so any app instance can serve any request.
 // Idle timeout: the cookie and the row expire 30 minutes after the last activity (to the minute).
 // Absolute timeout: 12 hours after sign-in, whatever the activity.
-import { RequestHandler, Router } from 'express';
+import { RequestHandler } from 'express';
 import session from 'express-session';
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
@@ -37,9 +37,12 @@ export function deleteExpiredSessions(db: Db): Promise<number> {
   return sessionsRepository(db).removeExpired();
 }
 
-export function setUpWebSession(opts: { store: session.Store; secret: string; secure: boolean }): Router {
-  const router = Router();
-  router.use(
+export function setUpWebSession(opts: {
+  store: session.Store;
+  secret: string;
+  secure: boolean;
+}): RequestHandler[] {
+  return [
     session({
       name: SESSION_COOKIE,
       store: opts.store,
@@ -49,11 +52,10 @@ export function setUpWebSession(opts: { store: session.Store; secret: string; se
       rolling: false,
       cookie: { httpOnly: true, sameSite: 'lax', secure: opts.secure, maxAge: IDLE_TIMEOUT_MS },
     }),
-  );
-  router.use(saveBeforeRender);
-  router.use(keepAlive);
-  router.use(enforceAbsoluteTimeout);
-  return router;
+    saveBeforeRender,
+    keepAlive,
+    enforceAbsoluteTimeout,
+  ];
 }
 
 /** How often activity pushes the idle timeout back: once a minute is precise enough for 30 minutes. */

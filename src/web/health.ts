@@ -2,8 +2,7 @@
 import { Router } from 'express';
 import { databaseAnswers, Db } from '../db/connect';
 
-export function setUpHealthChecks(db: Db): Router {
-  const router = Router();
+export function healthRoutes(router: Router, db: Db): void {
   router.get('/healthz', async (_req, res) => {
     const ok = await databaseAnswers(db);
     res
@@ -11,5 +10,4 @@ export function setUpHealthChecks(db: Db): Router {
       .type('text/plain')
       .send(ok ? 'ok' : 'base de données injoignable');
   });
-  return router;
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import express, { Router } from 'express';
+import express, { RequestHandler } from 'express';
 import { publicDir } from '../paths';
 
 export function stylesheetHref(): string {
@@ -12,11 +12,6 @@ export function stylesheetHref(): string {
   return `/static/app.css?v=${hash}`;
 }
 
-export function setUpStaticFiles(): Router {
-  const router = Router();
-  router.use(
-    '/static',
-    express.static(publicDir, { immutable: true, maxAge: '365d', index: false, fallthrough: true }),
-  );
-  return router;
-}
+/** The files under /static, for app.use('/static', …). */
+export const staticFiles = (): RequestHandler =>
+  express.static(publicDir, { immutable: true, maxAge: '365d', index: false, fallthrough: true });

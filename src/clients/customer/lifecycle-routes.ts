@@ -5,8 +5,8 @@ import { currentUser } from '../../auth/current-user';
 import { NotFoundError } from '../../web/errors';
 import { addNotice } from '../../web/notices';
 import type { LifecycleAction, LifecycleService } from './lifecycle';
-import type { ClientRecord, ClientsRepository } from '../repository';
-import { loadClient, visibleClient } from '../load-client';
+import type { ClientRecord } from '../repository';
+import { visibleClient } from '../load-client';
 import { nameOf, stateLabel } from '../model';
 import { formatParisTime } from '../../web/dates';
 import { BadRequestError, formOf, parseVersion } from '../../web/parse';
@@ -50,10 +50,8 @@ const TEXTS: Record<LifecycleAction, Texts & { path: string }> = {
   },
 };
 
-export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
-  const { clients, lifecycle } = deps;
-  const router = Router();
-  router.param('id', loadClient(clients));
+export function lifecycleRoutes(router: Router, deps: { lifecycle: LifecycleService }): void {
+  const { lifecycle } = deps;
 
   /** The customer, when this person may do this to it; a 404 otherwise, whatever the reason. */
   function target(res: Response, action: LifecycleAction): ClientRecord {
@@ -124,6 +122,4 @@ export function lifecycleRoutes(deps: { clients: ClientsRepository; lifecycle: L
       }
     });
   }
-
-  return router;
 }

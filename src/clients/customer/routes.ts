@@ -10,12 +10,13 @@ import type { ClientsRepository } from '../repository';
 import { nameOf, stateLabel } from '../model';
 import { summaryOf, tvaOf } from '../fields/summary';
 import { listHeaderOf } from '../fields/derived';
-import { loadClient, visibleClient } from '../load-client';
+import { visibleClient } from '../load-client';
 
-export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: LifecycleService }): Router {
+export function clientRoutes(
+  router: Router,
+  deps: { clients: ClientsRepository; lifecycle: LifecycleService },
+): void {
   const { clients, lifecycle } = deps;
-  const router = Router();
-  router.param('id', loadClient(clients));
   router.get('/clients/:id', async (req, res) => {
     const user = currentUser(res);
     const client = visibleClient(res);
@@ -42,5 +43,4 @@ export function clientRoutes(deps: { clients: ClientsRepository; lifecycle: Life
       history: historyOf(await clients.events(client.id)),
     });
   });
-  return router;
 }

@@ -17,9 +17,8 @@ import { FILE_FIELD, UPLOAD_PATH } from './upload';
 
 const count = (n: number) => n.toLocaleString('fr-FR');
 
-export function importRoutes(deps: { importer: ImportService }): Router {
+export function importRoutes(router: Router, deps: { importer: ImportService }): void {
   const { importer } = deps;
-  const router = Router();
 
   router.use(UPLOAD_PATH, (_req, res, next) => {
     if (currentUser(res).role !== 'staff') return next();
@@ -36,7 +35,7 @@ export function importRoutes(deps: { importer: ImportService }): Router {
   }
 
   async function ownImport(req: Request, res: Response): Promise<ImportRecord> {
-    const record = await importer.find(Number(req.params.id), currentUser(res).companyId);
+    const record = await importer.find(Number(req.params.importId), currentUser(res).companyId);
     if (!record) throw new NotFoundError();
     return record;
   }
@@ -122,7 +121,7 @@ export function importRoutes(deps: { importer: ImportService }): Router {
     });
   }
 
-  router.get(`${UPLOAD_PATH}/:id`, async (req, res) => {
+  router.get(`${UPLOAD_PATH}/:importId`, async (req, res) => {
     const record = await ownImport(req, res);
     if (record.status === 'mapping') return renderMapping(res, record);
     const summary = record.preview as PreviewSummary;
@@ -161,7 +160,7 @@ export function importRoutes(deps: { importer: ImportService }): Router {
     });
   });
 
-  router.post(`${UPLOAD_PATH}/:id/correspondances`, async (req, res) => {
+  router.post(`${UPLOAD_PATH}/:importId/correspondances`, async (req, res) => {
     const record = await ownImport(req, res);
     if (record.status !== 'mapping') return res.redirect(303, `${UPLOAD_PATH}/${record.id}`);
     const chosen: Record<number, string> = {};
@@ -175,13 +174,11 @@ export function importRoutes(deps: { importer: ImportService }): Router {
   });
 
   // A double press, a replay or another tab: only one request writes, all land on the same page.
-  router.post(`${UPLOAD_PATH}/:id/confirmer`, async (req, res) => {
+  router.post(`${UPLOAD_PATH}/:importId/confirmer`, async (req, res) => {
     const record = await ownImport(req, res);
     if (record.status === 'preview' || record.status === 'importing') {
       await importer.confirm(record, currentUser(res));
     }
     res.redirect(303, `${UPLOAD_PATH}/${record.id}`);
   });
-
-  return router;
 }

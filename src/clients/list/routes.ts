@@ -24,9 +24,8 @@ function listRequest(req: Request, res: Response) {
   return { user, staff, query, terms, scope, filters };
 }
 
-export function listRoutes(deps: { list: ClientListRepository }): Router {
+export function listRoutes(router: Router, deps: { list: ClientListRepository }): void {
   const { list } = deps;
-  const router = Router();
 
   router.get('/clients', async (req, res) => {
     const { user, staff, query, terms, scope, filters } = listRequest(req, res);
@@ -67,6 +66,4 @@ export function listRoutes(deps: { list: ClientListRepository }): Router {
     }
     res.end();
   });
-
-  return router;
 }

@@ -17,7 +17,7 @@ import { communeSearchNotice } from './commune-search';
 import { Destination, destinationOf, isUnchanged } from './navigation';
 import { resumeHrefOf } from './drafts';
 import { formOf, parseVersion, storableBody, storableValues } from '../../web/parse';
-import { loadClient, ownClient } from '../load-client';
+import { ownClient } from '../load-client';
 import { nameOf } from '../model';
 
 declare module 'express-session' {
@@ -31,11 +31,11 @@ const NUL_REMOVED =
   'Des caractères nuls (invisibles, venus d’un copier-coller) ont été retirés de ce que vous avez saisi : vérifiez le texte.';
 const DRAFT_SAVED = 'Brouillon enregistré. Retrouvez votre client à l’aide des filtres, état « brouillon ».';
 
-export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardService }): Router {
+export function wizardRoutes(
+  router: Router,
+  deps: { clients: ClientsRepository; wizard: WizardService },
+): void {
   const { clients, wizard } = deps;
-  const router = Router();
-
-  router.param('id', loadClient(clients));
 
   function stepParam(req: Request): Step {
     const step = stepOf(Number(req.params.n));
@@ -296,6 +296,4 @@ export function wizardRoutes(deps: { clients: ClientsRepository; wizard: WizardS
       sections: summaryOf(client.id, client.answers),
     });
   });
-
-  return router;
 }
