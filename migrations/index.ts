@@ -7,6 +7,7 @@ import * as indexClientList from './20261128190000_index_client_list';
 import * as createImports from './20261202040000_create_imports';
 import * as indexClientReferenceBytes from './20261202040000_index_client_reference_bytes';
 import * as sortKeysFromTheApp from './20261202050000_sort_keys_from_the_app';
+import * as dropUnusedClientIndexes from './20261203060000_drop_unused_client_indexes';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261202040000_create_imports': createImports,
   '20261202040000_index_client_reference_bytes': indexClientReferenceBytes,
   '20261202050000_sort_keys_from_the_app': sortKeysFromTheApp,
+  '20261203060000_drop_unused_client_indexes': dropUnusedClientIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -117,9 +117,14 @@ const HIGHEST_REFERENCE = {
 /** The partner's other customers with a SIREN the warning names; one more is read to know there are more. */
 export const NAMED_TWINS = 5;
 // After each step 1 that has a SIREN: the first NAMED_TWINS + 1 of the partner's other customers with it.
+// A seek on one of the list's sort_siren indexes: sort_siren holds the SIREN's digits, so it equals
+// siren wherever siren is set; siren is still compared, for drafts whose answer is not a valid SIREN.
+// (company_id, siren) cost every insert for this one read (20261203060000_drop_unused_client_indexes).
 const SAME_SIREN = {
-  sqlite: `select id, raison_sociale from clients where company_id = ? and siren = ? and id <> ? limit ${NAMED_TWINS + 1}`,
-  postgres: `select id, raison_sociale from clients where company_id = $1 and siren = $2 and id <> $3 limit ${NAMED_TWINS + 1}`,
+  sqlite: `select id, raison_sociale from clients
+    where company_id = ?1 and sort_siren = ?2 and siren = ?2 and id <> ?3 limit ${NAMED_TWINS + 1}`,
+  postgres: `select id, raison_sociale from clients
+    where company_id = $1 and sort_siren = $2 and siren = $2 and id <> $3 limit ${NAMED_TWINS + 1}`,
 };
 
 function isUniqueViolation(err: unknown): boolean {
