@@ -1,6 +1,6 @@
 // One way to load and authorise the customer a URL names (/clients/:id/…), for every route that
-// has such URLs: `router.param('id', loadClient(clients))`, once in createApp. A customer the user may not see is a
-// 404, whatever the reason (absent, or another partner's), so that ids reveal nothing.
+// has such URLs: `router.param('id', loadClient(clients))`, once in createApp. A customer the user
+// may not see is a 404, whatever the reason (absent, or another partner's), so that ids reveal nothing.
 import type { RequestParamHandler, Response } from 'express';
 import { currentUser } from '../auth/current-user';
 import { NotFoundError } from '../web/errors';

@@ -80,7 +80,10 @@ function checkOnHelper(chunk: Omit<RowsChunk, 'id'>): Promise<CheckedRow[] | und
   });
 }
 
-/** Stops the helper thread now (the tests; a shutting-down process needs not: it is unref'd); the next large preview starts another. */
+/**
+ * Stops the helper thread now (the tests; a process that shuts down need not: the thread is unref'd).
+ * The next large preview starts another.
+ */
 export async function stopPrepareHelper(): Promise<void> {
   const stopping = helper;
   helper = undefined;
